@@ -1,0 +1,1 @@
+"""Local leaderboard: see issue #7."""

@@ -1,0 +1,99 @@
+"""``load`` and friends: the loaders' public face."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from codemix.loaders.build import iter_records
+from codemix.loaders.cache import cache_dir, load_cached, quiet_datasets, save_cached
+from codemix.loaders.errors import UnknownNameError
+from codemix.loaders.files import ResolvedFile, resolve_file
+from codemix.loaders.registry import get_spec, unknown_name_message
+from codemix.loaders.report import LoadReport
+from codemix.loaders.schema import FIELDS, features
+from codemix.loaders.spec import CorpusSpec
+
+log = logging.getLogger("codemix")
+
+
+def load(name: str, split: str | None = None, data_dir: str | Path | None = None, *,
+         streaming: bool = False, verify: bool = True, use_cache: bool = True):
+    """Load a corpus as a ``datasets.DatasetDict`` of records (or one ``Dataset`` with ``split``).
+
+    Files come from ``data_dir`` (no fallback, no network), else ``CODEMIX_DATA_DIR``, the
+    cache (``$CODEMIX_HOME``) or a sha256-checked download. ``streaming=True`` returns
+    ``IterableDataset(s)`` reading the raw files lazily. ``verify=False`` accepts files whose
+    sha256 differs from the pinned release. Processed data is cached as Arrow.
+    """
+    spec = get_spec(name)
+    if split is not None and split not in spec.splits():
+        raise UnknownNameError(unknown_name_message(f"split of {name}", split, list(spec.splits())))
+    files = resolve_files(spec, data_dir, verify)
+    if streaming:
+        return _streaming(spec, files, split)
+    dataset, _ = _load_eager(spec, files, use_cache)
+    return dataset[split] if split is not None else dataset
+
+
+def load_report(name: str, data_dir: str | Path | None = None, verify: bool = True) -> LoadReport:
+    """What loading ``name`` dropped, skipped, repaired and remapped (from the cache when warm)."""
+    spec = get_spec(name)
+    _, report = _load_eager(spec, resolve_files(spec, data_dir, verify), True)
+    return report
+
+
+def resolve_files(spec: CorpusSpec, data_dir=None, verify: bool = True) -> list[ResolvedFile]:
+    files = [resolve_file(spec, f, data_dir, verify) for f in spec.files]
+    for resolved in files:
+        if resolved.path is None:
+            log.warning("%s: optional file %s is absent (from %s); loading without it",
+                        spec.name, resolved.spec.path, resolved.spec.url)
+    return files
+
+
+def _load_eager(spec: CorpusSpec, files: list[ResolvedFile], use_cache: bool):
+    directory = cache_dir(spec, files)
+    if use_cache:
+        cached = load_cached(directory)
+        if cached is not None:
+            return cached
+    report = LoadReport(spec.name)
+    columns = {s: {name: [] for name in FIELDS} for s in spec.splits()}
+    for record in iter_records(spec, files, report):
+        target = columns[record["split"]]
+        for name in FIELDS:
+            target[name].append(record[name])
+    for f in files:
+        if f.path is None:
+            report.add(f"optional file absent: {f.spec.path}")
+    dataset = _to_dataset_dict(columns)
+    for line in report.lines():
+        log.info("%s: %s", spec.name, line)
+    if use_cache:
+        save_cached(directory, dataset, report)
+    return dataset, report
+
+
+def _to_dataset_dict(columns: dict[str, dict[str, list]]):
+    from datasets import Dataset, DatasetDict
+
+    schema = features()
+    with quiet_datasets():
+        return DatasetDict({s: Dataset.from_dict(c, features=schema, split=s) for s, c in columns.items()})
+
+
+def _streaming(spec: CorpusSpec, files: list[ResolvedFile], split: str | None):
+    from datasets import IterableDataset, IterableDatasetDict
+
+    def generate(wanted: str):
+        for record in iter_records(spec, files, LoadReport(spec.name)):
+            if record["split"] == wanted:
+                yield record
+
+    def one(wanted: str):
+        return IterableDataset.from_generator(generate, features=features(), gen_kwargs={"wanted": wanted})
+
+    if split is not None:
+        return one(split)
+    return IterableDatasetDict({s: one(s) for s in spec.splits()})

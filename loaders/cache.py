@@ -1,0 +1,75 @@
+"""Processed Arrow data, cached per spec and file content, written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from codemix.loaders.files import ResolvedFile, codemix_home
+from codemix.loaders.report import LoadReport
+from codemix.loaders.spec import CorpusSpec
+
+# Bump when the shared reading/normalisation code changes the records it produces.
+PIPELINE_VERSION = "1"
+REPORT_FILE = "codemix_load_report.json"
+
+
+def cache_key(spec: CorpusSpec, files: list[ResolvedFile]) -> str:
+    """A digest of everything that decides the records: the whole spec, the file bytes, the pipeline."""
+    payload = json.dumps({
+        "pipeline": PIPELINE_VERSION,
+        "spec": repr(spec),
+        "files": [(f.spec.path, f.sha256) for f in files],
+    }, sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()[:24]
+
+
+def cache_dir(spec: CorpusSpec, files: list[ResolvedFile]) -> Path:
+    return codemix_home() / "processed" / spec.name / f"{spec.version}-{cache_key(spec, files)}"
+
+
+def load_cached(directory: Path):
+    """``(DatasetDict, LoadReport)`` from a complete cache folder, or ``None``."""
+    if not (directory / REPORT_FILE).is_file():
+        return None
+    from datasets import load_from_disk
+
+    with quiet_datasets():
+        dataset = load_from_disk(str(directory))
+    return dataset, LoadReport.from_json((directory / REPORT_FILE).read_text(encoding="utf-8"))
+
+
+def save_cached(directory: Path, dataset, report: LoadReport) -> None:
+    """Write to a temporary sibling folder, then rename: a crash never leaves a half cache."""
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
+    try:
+        with quiet_datasets():
+            dataset.save_to_disk(str(temporary))
+        (temporary / REPORT_FILE).write_text(report.to_json(), encoding="utf-8")
+        try:
+            os.replace(temporary, directory)
+        except OSError:
+            if not (directory / REPORT_FILE).is_file():  # not another process winning the race
+                raise
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def quiet_datasets():
+    """Silence datasets' progress bars for our internal cache I/O, restoring the user's setting."""
+    import datasets
+
+    was_enabled = datasets.is_progress_bar_enabled()
+    datasets.disable_progress_bars()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            datasets.enable_progress_bars()

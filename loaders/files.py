@@ -1,0 +1,89 @@
+"""Where a corpus file comes from: ``data_dir`` -> ``CODEMIX_DATA_DIR`` -> cache -> download."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from codemix.loaders.download import download, sha256_of
+from codemix.loaders.errors import ChecksumError, DataNotFoundError, DownloadError
+from codemix.loaders.spec import CorpusSpec, FileSpec
+
+
+def codemix_home() -> Path:
+    """``$CODEMIX_HOME``, default ``~/.cache/codemix``: downloads, processed Arrow data, leaderboard."""
+    return Path(os.environ.get("CODEMIX_HOME") or Path.home() / ".cache" / "codemix")
+
+
+def offline() -> bool:
+    """True when downloads are switched off (``CODEMIX_OFFLINE=1`` or ``HF_DATASETS_OFFLINE=1``)."""
+    return any(os.environ.get(v, "").lower() in {"1", "true", "yes"} for v in ("CODEMIX_OFFLINE", "HF_DATASETS_OFFLINE"))
+
+
+@dataclass(frozen=True)
+class ResolvedFile:
+    spec: FileSpec
+    path: Path | None  # None: an optional file that is absent
+    sha256: str | None
+    origin: str  # data_dir | CODEMIX_DATA_DIR | cache | download | bundled | absent
+
+
+def candidate_paths(spec: CorpusSpec, file: FileSpec, data_dir: str | Path | None) -> list[tuple[Path, str]]:
+    """Paths to look at, in order; a folder may be the data root or the corpus folder itself."""
+    out = []
+    for root, origin in ((data_dir, "data_dir"), (os.environ.get("CODEMIX_DATA_DIR"), "CODEMIX_DATA_DIR")):
+        if root:
+            root = Path(root).expanduser()
+            out += [(root / spec.name / file.path, origin), (root / file.path, origin)]
+        if origin == "data_dir" and data_dir:
+            return out  # an explicit data_dir means: these files, no fallbacks, no network
+    out.append((cache_path(spec, file), "cache"))
+    return out
+
+
+def cache_path(spec: CorpusSpec, file: FileSpec) -> Path:
+    return codemix_home() / "downloads" / spec.name / file.path
+
+
+def resolve_file(spec: CorpusSpec, file: FileSpec, data_dir=None, verify: bool = True) -> ResolvedFile:
+    """Find or fetch one file and check its sha256; see the module docstring for the order."""
+    if spec.bundled:
+        path = Path(str(resources.files("codemix.loaders") / "demo_data" / spec.name / file.path))
+        return _verified(spec, file, path, "bundled", verify)
+    candidates = candidate_paths(spec, file, data_dir)
+    for path, origin in candidates:
+        if path.is_file():
+            return _verified(spec, file, path, origin, verify)
+    if file.optional:
+        return ResolvedFile(file, None, None, "absent")
+    explicit = bool(data_dir)
+    if explicit or offline() or not file.url:
+        raise _not_found(spec, file, candidates, "downloads are off" if not explicit else "data_dir was given")
+    target = cache_path(spec, file)
+    try:
+        download(file.url, target, file.sha256)
+    except DownloadError as error:
+        raise _not_found(spec, file, candidates, str(error)) from None
+    return ResolvedFile(file, target, file.sha256, "download")
+
+
+def _verified(spec: CorpusSpec, file: FileSpec, path: Path, origin: str, verify: bool) -> ResolvedFile:
+    actual = sha256_of(path)
+    if verify and file.sha256 is not None and actual != file.sha256:
+        raise ChecksumError(
+            f"{path}: sha256 is {actual}, but {spec.name} pins {file.sha256} for {file.path!r} "
+            f"(from {file.url or 'the package'}). The file is not the published release (edited, "
+            "re-encoded or CRLF-converted?): fetch the original, or load with verify=False to accept it")
+    return ResolvedFile(file, path, actual, origin)
+
+
+def _not_found(spec: CorpusSpec, file: FileSpec, candidates, why: str) -> DataNotFoundError:
+    looked = "\n".join(f"  - {path} ({origin})" for path, origin in candidates)
+    return DataNotFoundError(
+        f"{spec.name}: file {file.path!r} not found ({why}).\n"
+        f"Looked in:\n{looked}\n"
+        f"Download it from {file.url} (sha256 {file.sha256}) and place it at "
+        f"<data_dir>/{spec.name}/{file.path}, then pass data_dir=... or set CODEMIX_DATA_DIR.\n"
+        f"Licence terms: {spec.license}")
