@@ -94,7 +94,9 @@ def _read_id_files(spec: CorpusSpec, files: list[ResolvedFile]) -> dict[str, str
 def _iter_converted(spec: CorpusSpec, files: list[ResolvedFile], report: LoadReport) -> Iterator[tuple[str, dict, str]]:
     by_path = {r.spec.path: r for r in files}
     labels = _read_label_files(spec, files, report)
-    many_files = len(spec.data_files()) > 1
+    # Running indices restart per file: prefix them with the file stem when several files feed one split.
+    data_splits = [f.split if spec.split_policy.kind == "official" else None for f in spec.data_files()]
+    shared = {s for s in data_splits if data_splits.count(s) > 1}
     for resolved in files:
         file = resolved.spec
         if file.role != "data" or resolved.path is None:
@@ -110,7 +112,8 @@ def _iter_converted(spec: CorpusSpec, files: list[ResolvedFile], report: LoadRep
             where = f"{resolved.path}:{item['_line']}"
             source_id = item.get(spec.columns["id"]) if "id" in spec.columns else None
             key = str(source_id) if source_id not in (None, "") else (
-                f"{Path(file.path).stem}-{index}" if many_files else str(index))
+                f"{Path(file.path).stem}-{index}" if (file.split if spec.split_policy.kind == "official" else None) in shared
+                else str(index))
             record = _convert(spec, file, item, resolved.path, report, where)
             if record is None:
                 continue
@@ -192,7 +195,7 @@ def _convert(spec: CorpusSpec, file: FileSpec, item: dict, path: Path, report: L
         tokens = [nfc(t) for t in item[columns["tokens"]]]
         layers = {layer: list(item[columns[layer]]) for layer in TOKEN_LAYERS if layer in columns}
         if file.repair_mojibake:
-            tokens = _repair(tokens, report, where)
+            tokens = _repair(tokens, report, [f"{path}:{n}" for n in item.get("_lines") or [item["_line"]] * len(tokens)])
         if "" in tokens:
             tokens, layers = _handle_empty_tokens(spec, tokens, layers, item, report, path)
         for layer, values in layers.items():
@@ -209,7 +212,7 @@ def _convert(spec: CorpusSpec, file: FileSpec, item: dict, path: Path, report: L
                           "set missing_text='drop' in its spec to drop and count them")
     text = nfc(text)
     if file.repair_mojibake and "tokens" not in columns:
-        text = _repair([text], report, where)[0]
+        text = _repair([text], report, [where])[0]
     record["text"] = text
     if "tokens" not in columns:
         record["tokens"] = tokenize(text)
@@ -228,9 +231,9 @@ def _source_label(spec: CorpusSpec, item: dict) -> str | None:
     return None if value is None else str(value)
 
 
-def _repair(tokens: list[str], report: LoadReport, where: str) -> list[str]:
+def _repair(tokens: list[str], report: LoadReport, places: list[str]) -> list[str]:
     out = []
-    for token in tokens:
+    for token, where in zip(tokens, places):
         fixed = repair_mojibake(token)
         if fixed != token:
             report.add("repaired mojibake token (UTF-8 read as cp1252)", where)

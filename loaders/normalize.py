@@ -146,11 +146,12 @@ def romanise(token: str, scheme: str = "ascii") -> str:
     """A Roman-script view of a native-script (Indic) token through indic-transliteration.
 
     ``scheme`` is an indic-transliteration scheme name (``iast``, ``itrans``, ``hk``, ...) or
-    ``ascii``: IAST with the diacritics removed, close to how people type Hinglish and Banglish.
+    ``ascii``: IAST with the diacritics removed, the final inherent vowel dropped and Bengali
+    ``v`` written ``b`` - close to how people type Hinglish and Banglish.
     Tokens in other scripts are returned unchanged.
 
-    >>> romanise("हिंदी"), romanise("हिंदी", "iast")
-    ('himdi', 'hiṃdī')
+    >>> romanise("हिंदी"), romanise("हिंदी", "iast"), romanise("बहुत")
+    ('himdi', 'hiṃdī', 'bahut')
     >>> romanise("বাড়ি")   # the nukta letter is recomposed first, no stray sign is left
     'bari'
     >>> romanise("yaar")
@@ -169,7 +170,18 @@ def romanise(token: str, scheme: str = "ascii") -> str:
     if scheme == "ascii":
         out = "".join(c for c in unicodedata.normalize("NFD", out) if not unicodedata.combining(c))
         out = unicodedata.normalize("NFC", out)
+        if script == "Beng":
+            out = out.replace("v", "b")  # Bengali has no /v/: IAST's va for ব is typed b
+        if _ends_in_consonant(text) and out.endswith("a") and len(out) > 2:
+            out = out[:-1]  # modern Hindi, Marathi and Bengali drop the final inherent vowel
     return out
+
+
+_CONSONANTS = ((0x0915, 0x0939), (0x0958, 0x095F), (0x0995, 0x09B9), (0x09DC, 0x09DF))
+
+
+def _ends_in_consonant(token: str) -> bool:
+    return bool(token) and any(low <= ord(token[-1]) <= high for low, high in _CONSONANTS)
 
 
 # Letters plus the Indic combining marks, ZWJ/ZWNJ and apostrophes inside words: Python's \w

@@ -10,6 +10,8 @@ from codemix.loaders.errors import FormatError
 from codemix.loaders.formats.text import iter_lines, show
 from codemix.loaders.report import LoadReport
 
+_HEADER_LIKE = re.compile(r"^meta\t[0-9]+(\t|$)")
+
 
 def read_meta_conll(path: str | Path, options: Mapping, report: LoadReport) -> Iterator[dict]:
     """Blocks of ``meta<TAB>id<TAB>label...`` followed by ``token<TAB>TAG`` lines.
@@ -22,15 +24,16 @@ def read_meta_conll(path: str | Path, options: Mapping, report: LoadReport) -> I
     """
     header_fields = tuple(options.get("header_fields", ("id", "label")))
     token_columns = tuple(options.get("token_columns", ("token", "tag")))
-    header_re = re.compile(r"^meta\t(\d+)" + r"\t(\w+)" * (len(header_fields) - 1) + r"$")
+    header_re = re.compile(r"^meta\t([0-9]+)" + r"\t(\w+)" * (len(header_fields) - 1) + r"$")
     item: dict | None = None
     for number, line in iter_lines(path):
-        if line.startswith("meta\t"):
-            match = header_re.match(line)
-            if match is None:
-                raise FormatError(path, number, (
+        match = header_re.match(line)
+        # 'meta<TAB>Eng' is the word "meta"; only 'meta<TAB><digits>' claims to be a header.
+        if match is None and _HEADER_LIKE.match(line):
+            raise FormatError(path, number, (
                     f"expected a block header 'meta<TAB>{'<TAB>'.join(header_fields)}' "
                     f"({len(header_fields)} fields after 'meta', id numeric), got {show(line)}"))
+        if match is not None:
             if item is not None:
                 yield _finish_block(path, item)
             item = dict(zip(header_fields, match.groups()))

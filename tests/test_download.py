@@ -1,0 +1,122 @@
+"""The download path against a local HTTP server on 127.0.0.1 (no test touches the network)."""
+
+import hashlib
+import http.server
+import threading
+from dataclasses import replace
+
+import pytest
+
+from codemix.loaders.download import download
+from codemix.loaders.errors import ChecksumError, DataNotFoundError, DownloadError
+from codemix.loaders.files import resolve_file
+from codemix.loaders.registry import get_spec
+
+PAYLOAD = b"datetime,tweet,hate,sentiment,profanity\r\n" + b"x" * 5000
+SHA = hashlib.sha256(PAYLOAD).hexdigest()
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        if self.path == "/ok.csv":
+            self._send(PAYLOAD)
+        elif self.path == "/tampered.csv":
+            self._send(PAYLOAD[:-1] + b"y")
+        elif self.path == "/drop.csv":
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(PAYLOAD)))
+            self.end_headers()
+            self.wfile.write(PAYLOAD[:1000])
+            self.wfile.flush()
+            self.close_connection = True
+        else:
+            self.send_error(404, "Not Found")
+
+    def _send(self, body: bytes):
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def leftovers(folder):
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_download_success(server, tmp_path):
+    target = tmp_path / "cache" / "ok.csv"
+    download(f"{server}/ok.csv", target, SHA)
+    assert target.read_bytes() == PAYLOAD
+    assert leftovers(target.parent) == ["ok.csv"]
+
+
+@pytest.mark.parametrize("path, error, message", [
+    ("/missing.csv", DownloadError, "HTTP 404"),
+    ("/tampered.csv", ChecksumError, "but the corpus spec pins"),
+    ("/drop.csv", DownloadError, "closed after 1,000 of 5,041 bytes|IncompleteRead"),
+])
+def test_failed_download_leaves_nothing(server, tmp_path, path, error, message):
+    target = tmp_path / "cache" / "file.csv"
+    with pytest.raises(error, match=message):
+        download(f"{server}{path}", target, SHA)
+    assert leftovers(target.parent) == []
+
+
+def test_connection_refused_leaves_nothing(tmp_path):
+    target = tmp_path / "cache" / "file.csv"
+    with pytest.raises(DownloadError, match="download failed"):
+        download("http://127.0.0.1:9/none.csv", target, SHA, timeout=5)
+    assert leftovers(target.parent) == []
+
+
+def allow_downloads(monkeypatch):
+    monkeypatch.delenv("CODEMIX_OFFLINE", raising=False)
+    monkeypatch.delenv("HF_DATASETS_OFFLINE", raising=False)
+
+
+def spec_served_by(server, path="/ok.csv"):
+    spec = get_spec("l3cube_mesent")
+    file = replace(spec.files[0], url=f"{server}{path}", sha256=SHA)
+    return replace(spec, files=(file,) + spec.files[1:]), file
+
+
+def test_resolve_downloads_into_the_cache_then_reuses_it(server, fresh_home, monkeypatch, no_data_dir):
+    allow_downloads(monkeypatch)
+    spec, file = spec_served_by(server)
+    first = resolve_file(spec, file)
+    assert first.origin == "download" and first.path.read_bytes() == PAYLOAD
+    assert first.path == fresh_home / "downloads" / "l3cube_mesent" / file.path
+    second = resolve_file(spec, file)
+    assert second.origin == "cache" and second.sha256 == SHA
+
+
+def test_resolve_failure_names_url_path_and_licence(server, fresh_home, monkeypatch, no_data_dir):
+    allow_downloads(monkeypatch)
+    spec, file = spec_served_by(server, "/missing.csv")
+    with pytest.raises(DataNotFoundError) as error:
+        resolve_file(spec, file)
+    message = str(error.value)
+    assert f"{server}/missing.csv" in message and "HTTP 404" in message
+    assert str(fresh_home / "downloads" / "l3cube_mesent" / file.path) in message
+    assert "CC BY-NC-SA 4.0" in message
+    assert leftovers(fresh_home / "downloads" / "l3cube_mesent") == []
+
+
+def test_offline_without_files_is_one_clear_error(fresh_home, no_data_dir):
+    spec = get_spec("l3cube_mesent")
+    with pytest.raises(DataNotFoundError) as error:
+        resolve_file(spec, spec.files[0])
+    message = str(error.value)
+    assert spec.files[0].url in message and "downloads are off" in message and "Licence terms" in message

@@ -1,0 +1,82 @@
+"""Spec validation and discovery: malformed specs fail at import, naming their file."""
+
+import sys
+import types
+from dataclasses import replace
+
+import pytest
+
+from codemix.loaders import registry
+from codemix.loaders.errors import SpecError
+from codemix.loaders.registry import all_specs, get_spec
+from codemix.loaders.spec import FileSpec, LabelMap, SplitPolicy, validate_spec
+
+
+def test_every_registered_spec_is_valid_and_named_after_its_file():
+    for name, spec in all_specs().items():
+        assert spec.name == name
+        validate_spec(spec, name)
+        assert spec.version and spec.citation and spec.license
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"name": "Bad-Name"}, "name must be lower_snake_case"),
+    ({"version": "1"}, "version '1' must look like 1.0.0"),
+    ({"languages": ("hindi",)}, "language 'hindi' must be a BCP-47 tag"),
+    ({"tasks": ("ner",)}, "task 'ner' is not one of"),
+    ({"format": "xml"}, "format 'xml' is not one of"),
+    ({"license": ""}, "description, license and citation are required"),
+    ({"split_policy": SplitPolicy("random")}, "split policy 'random' is not one of"),
+    ({"columns": {"text": "tweet"}}, "task 'sentiment' needs a column for record field 'sentiment'"),
+    ({"columns": {"text": "tweet", "sentiment": "sentiment", "label": "x"}}, "column map target 'label' is not a record field"),
+    ({"label_maps": {"sentiment": LabelMap.of({"-1.0": "negative"})}}, "'-1.0' -> 'negative' is not obvious; give a one-line why"),
+    ({"label_maps": {"sentiment": LabelMap.of({"pos": ("positive!", "x")})}}, "'pos' -> 'positive!' is not in"),
+    ({"label_maps": {}}, "record field 'sentiment' has a column but no label map"),
+    ({"empty_tokens": "ignore"}, "empty_tokens must be one of"),
+])
+def test_malformed_specs_are_rejected(change, message):
+    spec = replace(get_spec("l3cube_mesent"), **change)
+    with pytest.raises(SpecError) as error:
+        validate_spec(spec, "loaders/corpora/x.py")
+    assert str(error.value).startswith("loaders/corpora/x.py: corpus spec")
+    assert message in str(error.value)
+
+
+@pytest.mark.parametrize("file_change, message", [
+    ({"sha256": "abc"}, "sha256 must be 64 lowercase hex digits"),
+    ({"sha256": None}, "a sha256 is required"),
+    ({"url": "http://example.org/x.csv"}, "a pinned https URL is required"),
+    ({"path": "../x.csv"}, "paths are relative to the corpus folder"),
+    ({"role": "gold"}, "role 'gold' is not one of"),
+    ({"split": "dev"}, "split 'dev' is not one of"),
+])
+def test_malformed_file_entries_are_rejected(file_change, message):
+    spec = get_spec("l3cube_mesent")
+    files = (replace(spec.files[0], **file_change),) + spec.files[1:]
+    with pytest.raises(SpecError, match=message):
+        validate_spec(replace(spec, files=files), "x.py")
+
+
+def test_discovery_rejects_a_spec_whose_name_differs_from_its_file(monkeypatch):
+    module = types.ModuleType("codemix.loaders.corpora.zz_wrong")
+    module.SPEC = replace(get_spec("l3cube_mesent"))
+    module.__file__ = "loaders/corpora/zz_wrong.py"
+    monkeypatch.setitem(sys.modules, "codemix.loaders.corpora.zz_wrong", module)
+    real_iter = registry.pkgutil.iter_modules
+
+    def iter_with_extra(path):
+        yield from real_iter(path)
+        yield types.SimpleNamespace(name="zz_wrong")
+    monkeypatch.setattr(registry.pkgutil, "iter_modules", iter_with_extra)
+    registry.all_specs.cache_clear()
+    try:
+        with pytest.raises(SpecError, match="zz_wrong.py: SPEC.name 'l3cube_mesent' must equal the file name 'zz_wrong'"):
+            registry.all_specs()
+    finally:
+        registry.all_specs.cache_clear()
+
+
+def test_file_spec_options_are_read_only():
+    file = FileSpec("a.csv", "https://x/a.csv", "0" * 64, options={"header": ("a",)})
+    with pytest.raises(TypeError):
+        file.options["header"] = ("b",)
