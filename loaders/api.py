@@ -7,7 +7,7 @@ from pathlib import Path
 
 from codemix.loaders.build import iter_records
 from codemix.loaders.cache import cache_dir, load_cached, quiet_datasets, save_cached
-from codemix.loaders.errors import UnknownNameError
+from codemix.loaders.errors import DataNotFoundError, UnknownNameError
 from codemix.loaders.files import ResolvedFile, resolve_file
 from codemix.loaders.registry import get_spec, unknown_name_message
 from codemix.loaders.report import LoadReport
@@ -30,6 +30,10 @@ def load(name: str, split: str | None = None, data_dir: str | Path | None = None
     if split is not None and split not in spec.splits():
         raise UnknownNameError(unknown_name_message(f"split of {name}", split, list(spec.splits())))
     files = resolve_files(spec, data_dir, verify)
+    if split is not None and split not in available_splits(spec, files):
+        absent = [f.spec.path for f in files if f.spec.split == split and f.path is None]
+        raise DataNotFoundError(f"{name}: split {split!r} needs {absent}, which is absent; place it in the data_dir "
+                                f"(see `codemix corpora show {name}` for its URL)")
     if streaming:
         return _streaming(spec, files, split)
     dataset, _ = _load_eager(spec, files, use_cache)
@@ -59,7 +63,7 @@ def _load_eager(spec: CorpusSpec, files: list[ResolvedFile], use_cache: bool):
         if cached is not None:
             return cached
     report = LoadReport(spec.name)
-    columns = {s: {name: [] for name in FIELDS} for s in spec.splits()}
+    columns = {s: {name: [] for name in FIELDS} for s in available_splits(spec, files)}
     for record in iter_records(spec, files, report):
         target = columns[record["split"]]
         for name in FIELDS:
@@ -96,4 +100,12 @@ def _streaming(spec: CorpusSpec, files: list[ResolvedFile], split: str | None):
 
     if split is not None:
         return one(split)
-    return IterableDatasetDict({s: one(s) for s in spec.splits()})
+    return IterableDatasetDict({s: one(s) for s in available_splits(spec, files)})
+
+
+def available_splits(spec: CorpusSpec, files: list[ResolvedFile]) -> tuple[str, ...]:
+    """The spec's splits, less those whose data files are all optional and absent."""
+    if spec.split_policy.kind != "official":
+        return spec.splits()
+    present = {f.spec.split for f in files if f.spec.role == "data" and f.path is not None}
+    return tuple(s for s in spec.splits() if s in present)

@@ -6,6 +6,7 @@ and ``streaming=True``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
@@ -20,7 +21,8 @@ from codemix.loaders.spec import CorpusSpec, FileSpec
 from codemix.loaders.splits import seeded_assignment
 from codemix.tasks.labels import SENTENCE_FIELDS
 
-Converted = tuple[str, dict[str, Any]]  # (source key, record without id/split)
+# Characters that UTF-8 lead bytes turn into when read as cp1252 (Ã, Â, â, ð, ...).
+_MOJIBAKE_MARKS = re.compile("[\u00c2\u00c3\u00e0\u00e2\u00f0][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 
 
 def iter_records(spec: CorpusSpec, files: list[ResolvedFile], report: LoadReport) -> Iterator[dict]:
@@ -189,39 +191,53 @@ def _align(base: Iterator[dict], extra: Iterator[dict], base_path: Path, extra_p
 
 def _convert(spec: CorpusSpec, file: FileSpec, item: dict, path: Path, report: LoadReport, where: str) -> dict | None:
     columns = spec.columns
+    if _is_missing(item, columns):
+        if spec.missing_text == "error":
+            raise FormatError(path, item["_line"], "expected a text, got a missing or empty one; if the corpus really "
+                              "has such rows, set missing_text='drop' or 'keep' in its spec to handle and count them")
+        report.add(f"{'dropped' if spec.missing_text == 'drop' else 'kept'} record with missing or empty text "
+                   f"(policy missing_text={spec.missing_text!r})", where)
+        if spec.missing_text == "drop":
+            return None
     record = empty_record()
     record["corpus"] = spec.name
     if "tokens" in columns:
-        tokens = [nfc(t) for t in item[columns["tokens"]]]
-        layers = {layer: list(item[columns[layer]]) for layer in TOKEN_LAYERS if layer in columns}
-        if file.repair_mojibake:
-            tokens = _repair(tokens, report, [f"{path}:{n}" for n in item.get("_lines") or [item["_line"]] * len(tokens)])
-        if "" in tokens:
-            tokens, layers = _handle_empty_tokens(spec, tokens, layers, item, report, path)
-        for layer, values in layers.items():
-            record[layer] = _map_layer(spec, layer, values, item, path, report) if layer in spec.label_maps else [nfc(v) for v in values]
-        record["tokens"] = tokens
-        text = item.get(columns["text"]) if "text" in columns else " ".join(tokens)
+        _fill_token_layers(spec, file, item, path, report, record)
+        text = item.get(columns["text"]) if "text" in columns else " ".join(record["tokens"])
+        record["text"] = nfc(text or "")
     else:
-        text = item.get(columns["text"])
-    if text is None or not isinstance(text, str) or (text.strip() == "" and "tokens" not in columns):
-        if spec.missing_text == "drop":
-            report.add("dropped record with missing or empty text (policy missing_text='drop')", where)
-            return None
-        raise FormatError(path, item["_line"], f"expected a text, got {text!r}; if the corpus really has such rows, "
-                          "set missing_text='drop' in its spec to drop and count them")
-    text = nfc(text)
-    if file.repair_mojibake and "tokens" not in columns:
-        text = _repair([text], report, [where])[0]
-    record["text"] = text
-    if "tokens" not in columns:
-        record["tokens"] = tokenize(text)
+        text = nfc(item.get(columns["text"]) or "")
+        record["text"] = _repair([text], report, [where])[0] if file.repair_mojibake else text
+        record["tokens"] = tokenize(record["text"])
     for name in SENTENCE_FIELDS:
         if name in columns:
             record[name] = _map_label(spec, name, item.get(columns[name]), path, item["_line"], report)
     record["source_label"] = _source_label(spec, item)
     record["domain"] = item.get(columns["domain"]) if "domain" in columns else (file.domain or spec.domain)
     return record
+
+
+def _is_missing(item: dict, columns) -> bool:
+    """No text to speak of: a null (JSON NaN) text or token column, or a blank text."""
+    if "tokens" in columns and not isinstance(item.get(columns["tokens"]), list):
+        return True
+    if "text" in columns:
+        text = item.get(columns["text"])
+        return not isinstance(text, str) or text.strip() == ""
+    return False
+
+
+def _fill_token_layers(spec, file, item, path, report, record) -> None:
+    columns = spec.columns
+    tokens = [nfc(t) for t in item[columns["tokens"]]]
+    layers = {layer: list(item[columns[layer]]) for layer in TOKEN_LAYERS if layer in columns}
+    if file.repair_mojibake:
+        tokens = _repair(tokens, report, [f"{path}:{n}" for n in item.get("_lines") or [item["_line"]] * len(tokens)])
+    if "" in tokens:
+        tokens, layers = _handle_empty_tokens(spec, tokens, layers, item, report, path)
+    for layer, values in layers.items():
+        record[layer] = _map_layer(spec, layer, values, item, path, report) if layer in spec.label_maps else [nfc(v) for v in values]
+    record["tokens"] = tokens
 
 
 def _source_label(spec: CorpusSpec, item: dict) -> str | None:
@@ -237,6 +253,8 @@ def _repair(tokens: list[str], report: LoadReport, places: list[str]) -> list[st
         fixed = repair_mojibake(token)
         if fixed != token:
             report.add("repaired mojibake token (UTF-8 read as cp1252)", where)
+        elif _MOJIBAKE_MARKS.search(token):
+            report.add("mojibake-like token left as is (truncated: the repair would not round-trip)", where)
         out.append(fixed)
     return out
 
@@ -258,25 +276,37 @@ def _handle_empty_tokens(spec, tokens, layers, item, report, path):
 
 
 def _map_layer(spec, layer, values, item, path, report) -> list[str]:
-    mapping = spec.label_maps[layer].mapping
+    label_map = spec.label_maps[layer]
+    mapping = label_map.mapping
     report.label_counts.setdefault(layer, Counter()).update(values)
     try:
         return [mapping[v] for v in values]
     except KeyError:
-        bad = next(i for i, v in enumerate(values) if v not in mapping)
-        line = (item.get("_lines") or [item["_line"]] * len(values))[bad]
-        raise _label_error(spec, layer, values[bad], path, line) from None
+        pass
+    lines = item.get("_lines") or [item["_line"]] * len(values)
+    return [_lookup(spec, layer, value, path, line, report) for value, line in zip(values, lines)]
 
 
 def _map_label(spec, name, value, path, line, report) -> str | None:
-    mapping = spec.label_maps[name].mapping
     if value is None:
         return None
     value = str(value)
     report.add_label(name, value)
-    if value not in mapping:
-        raise _label_error(spec, name, value, path, line)
-    return mapping[value]
+    target = _lookup(spec, name, value, path, line, report)
+    if target is None:
+        report.add(f"{name} label {value!r} has no canonical class: {name} left empty, kept in source_label",
+                   f"{path}:{line}")
+    return target
+
+
+def _lookup(spec, field, value, path, line, report) -> str | None:
+    try:
+        target, rule = spec.label_maps[field].lookup(value)
+    except KeyError:
+        raise _label_error(spec, field, value, path, line) from None
+    if rule is not None:
+        report.add(f"{field} label cleaned by rule {rule!r} before mapping", f"{path}:{line}")
+    return target
 
 
 def _label_error(spec, field, value, path, line) -> LabelError:

@@ -16,7 +16,8 @@ from codemix.loaders.spec import CorpusSpec
 
 # Bump when the shared reading/normalisation code changes the records it produces.
 PIPELINE_VERSION = "1"
-REPORT_FILE = "codemix_load_report.json"
+REPORT_FILE = "codemix_load_report.json"  # written last: its presence marks a complete folder
+SPLITS_FILE = "codemix_splits.json"
 
 
 def cache_key(spec: CorpusSpec, files: list[ResolvedFile]) -> str:
@@ -37,11 +38,18 @@ def load_cached(directory: Path):
     """``(DatasetDict, LoadReport)`` from a complete cache folder, or ``None``."""
     if not (directory / REPORT_FILE).is_file():
         return None
-    from datasets import load_from_disk
+    from datasets import Dataset, DatasetDict
 
+    from codemix.loaders.schema import FIELDS, features
+
+    splits = json.loads((directory / SPLITS_FILE).read_text(encoding="utf-8"))
+    out = {}
     with quiet_datasets():
-        dataset = load_from_disk(str(directory))
-    return dataset, LoadReport.from_json((directory / REPORT_FILE).read_text(encoding="utf-8"))
+        for split, rows in splits.items():
+            # datasets cannot read back a saved empty split, so empty splits are rebuilt from the schema.
+            out[split] = (Dataset.load_from_disk(str(directory / split)) if rows
+                          else Dataset.from_dict({name: [] for name in FIELDS}, features=features(), split=split))
+    return DatasetDict(out), LoadReport.from_json((directory / REPORT_FILE).read_text(encoding="utf-8"))
 
 
 def save_cached(directory: Path, dataset, report: LoadReport) -> None:
@@ -50,7 +58,10 @@ def save_cached(directory: Path, dataset, report: LoadReport) -> None:
     temporary = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
     try:
         with quiet_datasets():
-            dataset.save_to_disk(str(temporary))
+            for split, data in dataset.items():
+                if data.num_rows:
+                    data.save_to_disk(str(temporary / split))
+        (temporary / SPLITS_FILE).write_text(json.dumps({s: d.num_rows for s, d in dataset.items()}), encoding="utf-8")
         (temporary / REPORT_FILE).write_text(report.to_json(), encoding="utf-8")
         try:
             os.replace(temporary, directory)

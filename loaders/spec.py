@@ -13,11 +13,11 @@ from typing import Any, Mapping
 
 from codemix.loaders.errors import SpecError
 from codemix.loaders.schema import FIELDS, SPLITS
-from codemix.tasks.labels import LABEL_SETS, TASK_FIELDS
+from codemix.tasks.labels import LABEL_SETS, SENTENCE_FIELDS, TASK_FIELDS
 
 FILE_ROLES = ("data", "aligned", "labels", "ids")
 SPLIT_KINDS = ("official", "id_files", "seeded", "test_only")
-MISSING_POLICIES = ("error", "drop")
+MISSING_POLICIES = ("error", "drop", "keep")
 EMPTY_TOKEN_POLICIES = ("error", "drop", "keep")
 
 
@@ -49,13 +49,21 @@ class FileSpec:
 
 @dataclass(frozen=True)
 class LabelMap:
-    """Source label -> canonical label, with a one-line why for every non-obvious mapping."""
+    """Source label -> canonical label, with a one-line why for every non-obvious mapping.
 
-    mapping: Mapping[str, str]
+    A target of ``None`` (sentence fields only) means the source class has no canonical
+    counterpart: the record keeps it in ``source_label`` and is unlabelled for that task.
+    ``clean`` rules ``(pattern, replacement, why)`` rewrite a label the map does not know
+    (e.g. a stray ``§`` in a POS tag) before a second lookup; each use is counted.
+    """
+
+    mapping: Mapping[str, str | None]
     why: Mapping[str, str]
+    clean: tuple[tuple[str, str, str], ...] = ()
 
     @classmethod
-    def of(cls, entries: Mapping[str, str | tuple[str, str]]) -> "LabelMap":
+    def of(cls, entries: Mapping[str, str | None | tuple[str | None, str]],
+           clean: tuple[tuple[str, str, str], ...] = ()) -> "LabelMap":
         """Build from ``{"Hin": ("hi", "why ..."), "en": "en"}``; a bare target needs no why."""
         mapping, why = {}, {}
         for source, target in entries.items():
@@ -63,10 +71,20 @@ class LabelMap:
                 mapping[source], why[source] = target
             else:
                 mapping[source] = target
-        return cls(MappingProxyType(mapping), MappingProxyType(why))
+        return cls(MappingProxyType(mapping), MappingProxyType(why), tuple(clean))
 
     def allowed(self) -> list[str]:
         return sorted(self.mapping)
+
+    def lookup(self, label: str) -> tuple[str | None, str | None]:
+        """``(canonical, cleaning rule used or None)``; raises ``KeyError`` for an unknown label."""
+        if label in self.mapping:
+            return self.mapping[label], None
+        for pattern, replacement, _ in self.clean:
+            cleaned = re.sub(pattern, replacement, label)
+            if cleaned != label and cleaned in self.mapping:
+                return self.mapping[cleaned], pattern
+        raise KeyError(label)
 
 
 @dataclass(frozen=True)
@@ -232,6 +250,10 @@ def _validate_columns(spec: CorpusSpec, fail) -> None:
             fail(f"label map for {record_field!r} has no column in the column map")
         allowed = LABEL_SETS[record_field]
         for source, target in label_map.mapping.items():
+            if target is None and (record_field not in SENTENCE_FIELDS or source not in label_map.why):
+                fail(f"label map {record_field}: {source!r} -> None needs a why, and only sentence fields may be unlabelled")
+            if target is None:
+                continue
             if target not in allowed:
                 fail(f"label map {record_field}: {source!r} -> {target!r} is not in {list(allowed)}")
             if source.strip().lower() != target.lower() and source not in label_map.why:

@@ -55,16 +55,22 @@ def read_csv(path: str | Path, options: Mapping, report: LoadReport) -> Iterator
 def read_tab_text(path: str | Path, options: Mapping, report: LoadReport) -> Iterator[dict]:
     """One record per line, fields split on TAB, no quoting at all (``"`` is an ordinary character).
 
-    Options: ``columns`` (names, one per field). A blank line is an error: in these files a
-    record with empty text still has its TABs.
+    Options: ``columns`` (names, one per field); ``equal_columns``: pairs of columns that the
+    source duplicates and that must agree (checked, never assumed). A blank line is an error:
+    in these files a record with empty text still has its TABs.
     """
     columns = tuple(options.get("columns", ("text", "label")))
+    equal_columns = tuple(options.get("equal_columns", ()))
     for number, line in iter_lines(path):
         fields = line.split("\t")
         if len(fields) != len(columns):
             got = "a blank line" if line == "" else f"{len(fields)}: {show(line)}"
             raise FormatError(path, number, f"expected {len(columns)} tab-separated fields ({', '.join(columns)}), got {got}")
         item = dict(zip(columns, fields))
+        for first, second in equal_columns:
+            if item[first] != item[second]:
+                raise FormatError(path, number, f"expected columns {first!r} and {second!r} to be identical, got "
+                                  f"{show(item[first])} and {show(item[second])}")
         item["_line"] = number
         yield item
 

@@ -9,7 +9,7 @@ from typing import Iterator, Mapping
 
 from codemix.loaders.errors import FormatError
 from codemix.loaders.formats.tagged import split_tagged_items
-from codemix.loaders.formats.text import line_of, read_text, show
+from codemix.loaders.formats.text import read_text, show
 from codemix.loaders.report import LoadReport
 
 _WHITESPACE = " \t\n\r"
@@ -27,6 +27,8 @@ def read_json_records(path: str | Path, options: Mapping, report: LoadReport) ->
     fields = tuple(options.get("fields", ()))
     tagged_field = options.get("tagged_field")
     decoder = json.JSONDecoder()
+    lines = _LineCounter(text)
+    line_of = lines.line_of
     position = _skip(text, 0)
     if not text.startswith("[", position):
         raise FormatError(path, line_of(text, position), f"expected a JSON array '[', got {show(text[position:position + 20])}")
@@ -52,7 +54,8 @@ def read_json_records(path: str | Path, options: Mapping, report: LoadReport) ->
             if not isinstance(tagged, str):
                 raise FormatError(path, line, f"expected {tagged_field!r} to be a string, got {show(repr(tagged))}")
             item["tagged_token"], item["tagged_tag"], _ = split_tagged_items(
-                tagged.replace("\r", ""), options.get("separator", "\\"), path, line)
+                tagged.replace("\r", ""), options.get("separator", "\\"), path, line,
+                rejoin_report=report if options.get("rejoin_detached_tags") else None)
         item["_line"] = line
         yield item
         position = _skip(text, position)
@@ -65,6 +68,20 @@ def read_json_records(path: str | Path, options: Mapping, report: LoadReport) ->
                 raise FormatError(path, line_of(text, rest), f"expected the end of the file after ']', got {show(text[rest:rest + 20])}")
             return
         raise FormatError(path, line_of(text, position), f"expected ',' or ']' after an object, got {show(text[position:position + 20])}")
+
+
+class _LineCounter:
+    """Line numbers of increasing offsets in O(total length), not O(n) per lookup."""
+
+    def __init__(self, text: str):
+        self.text, self.offset, self.line = text, 0, 1
+
+    def line_of(self, text: str, offset: int) -> int:
+        if offset < self.offset:
+            return text.count("\n", 0, offset) + 1
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
 
 
 def _skip(text: str, position: int) -> int:

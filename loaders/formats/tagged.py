@@ -13,21 +13,31 @@ from codemix.loaders.report import LoadReport
 _SPACES = re.compile(r"[ \t]+")
 
 
-def split_tagged_items(text: str, separator: str, path, line: int, native_separator: str | None = None):
+def split_tagged_items(text: str, separator: str, path, line: int, native_separator: str | None = None,
+                       rejoin_report: LoadReport | None = None):
     """Split ``"Han\\HI wo\\HI"`` into tokens, tags (and native forms) on the LAST separator.
 
     Tokens may themselves contain the separator (``//univ`` is the token ``/``). Items are
     separated by runs of spaces or tabs; leading and trailing spaces are ignored.
     With ``native_separator``, a tag ``B=বাংলা`` yields the tag ``B`` and the native form
-    ``বাংলা`` (items without one get ``""``).
+    ``বাংলা`` (items without one get ``""``). With ``rejoin_report``, a tag detached from its
+    token by a space (``sonia\\ UN``) is joined back and counted in that report; otherwise
+    it is an error.
 
     >>> split_tagged_items("se/bn //univ ok/en ", "/", "f", 1)
     (['se', '/', 'ok'], ['bn', 'univ', 'en'], [])
     """
     tokens, tags, natives = [], [], []
-    for item in _SPACES.split(text.strip(" \t")):
-        if item == "":
-            continue
+    items = [item for item in _SPACES.split(text.strip(" \t")) if item != ""]
+    index = 0
+    while index < len(items):
+        item = items[index]
+        index += 1
+        if (rejoin_report is not None and item.endswith(separator) and index < len(items)
+                and separator not in items[index]):
+            rejoin_report.add("rejoined a tag detached from its token by a space", f"{path}:{line}")
+            item += items[index]
+            index += 1
         token, sep, tag = item.rpartition(separator)
         if not sep or tag == "":
             raise FormatError(path, line, f"expected items like 'token{separator}TAG', got {show(item)}")
@@ -46,7 +56,8 @@ def read_tagged_items(path: str | Path, options: Mapping, report: LoadReport) ->
 
     Options: ``separator`` (``/`` or ``\\``), ``columns`` (default ``("token", "tag")``),
     ``native_separator`` (adds a third column of native-script forms, e.g. ``=`` for
-    ``word\\B=বাংলা``). A blank line is an error unless ``allow_blank_lines`` is set.
+    ``word\\B=বাংলা``), ``rejoin_detached_tags`` (see ``split_tagged_items``). A blank line is an
+    error unless ``allow_blank_lines`` is set.
     """
     separator = options.get("separator", "/")
     native_separator = options.get("native_separator")
@@ -56,7 +67,8 @@ def read_tagged_items(path: str | Path, options: Mapping, report: LoadReport) ->
             if options.get("allow_blank_lines"):
                 continue
             raise FormatError(path, number, f"expected a sentence of 'token{separator}TAG' items, got a blank line")
-        tokens, tags, natives = split_tagged_items(line, separator, path, number, native_separator)
+        tokens, tags, natives = split_tagged_items(line, separator, path, number, native_separator,
+                                                   report if options.get("rejoin_detached_tags") else None)
         item = {"_line": number, "_lines": [number] * len(tokens), columns[0]: tokens, columns[1]: tags}
         if native_separator is not None:
             item[columns[2]] = natives

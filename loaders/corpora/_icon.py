@@ -1,0 +1,72 @@
+"""Label maps shared by the ICON-2015/2016 POS corpora and the corpora derived from them."""
+
+from __future__ import annotations
+
+from codemix.loaders.spec import LabelMap
+
+# Language tags of the ICON code-mixing releases (and of Dutta 2022, which reuses them).
+ICON_LID = LabelMap.of({
+    "en": "en", "hi": "hi", "bn": "bn", "ne": "ne", "mixed": "mixed",
+    "univ": ("other", "ICON's univ: punctuation, emoticons, mentions, hashtags, numbers"),
+    "acro": ("en", "ICON acronyms (lol, omg, btw, pm) are English-derived shortenings"),
+    "undef": ("unk", "ICON's undef: the annotators could not decide"),
+    "rn": ("unk", "undocumented tag seen once (ICON-2016 TWT_HI_EN); its meaning is unknown"),
+    "ne+bn_suffix": ("mixed", "a named entity with a Bengali suffix is one word mixing two languages"),
+    "ne+en_suffix": ("mixed", "a named entity with an English suffix mixes two languages in one word"),
+    "en+bn_suffix": ("mixed", "an English stem with a Bengali suffix mixes two languages in one word"),
+    "acro+en_suffix": ("mixed", "an acronym with an English suffix: a suffixed word, grouped with the other suffix tags"),
+    "acro+bn_suffix": ("mixed", "an acronym with a Bengali suffix mixes two languages in one word"),
+    "univ..": ("other", "typo of univ (ICON-2015 BN_EN)"),
+    ":D": ("other", "an emoticon typed into the language column (ICON-2015 BN_EN); univ-like"),
+})
+
+# ICON/BIS fine-grained POS tags (ICON-2015 and the ICON-2016 *_FN files) onto Universal POS.
+_STRAY = ("§.*$", "", "a stray § (and anything glued after it) follows some ICON-2015 tags; the tag before it is kept")
+ICON_FINE_UPOS = LabelMap.of({
+    "N_NN": ("NOUN", "BIS common noun"), "N_NNP": ("PROPN", "BIS proper noun"),
+    "N_NNV": ("NOUN", "BIS verbal noun (gerund-like), a noun in UD"),
+    "N_NST": ("NOUN", "BIS spatio-temporal noun (upar, pehle); UD Hindi tags these NOUN unless postpositional"),
+    "V_VM": ("VERB", "BIS main verb"), "V_VAUX": ("AUX", "BIS auxiliary verb"),
+    "v_VAUX": ("AUX", "lower-case typo of V_VAUX"),
+    "JJ": ("ADJ", "BIS adjective"), "RB_AMN": ("ADV", "BIS manner adverb"), "RB_ALC": ("ADV", "BIS locative adverb"),
+    "PR_PRP": ("PRON", "BIS personal pronoun"), "PR_PRF": ("PRON", "BIS reflexive pronoun"),
+    "PR_PRL": ("PRON", "BIS relative pronoun"), "PR_PRC": ("PRON", "BIS reciprocal pronoun"),
+    "PR_PRQ": ("PRON", "BIS wh-pronoun"), "R_PRP": ("PRON", "typo of PR_PRP"),
+    "DM_DMD": ("DET", "BIS deictic demonstrative"), "DM_DMR": ("DET", "BIS relative demonstrative"),
+    "DM_DMQ": ("DET", "BIS wh-demonstrative"), "DM_DMI": ("DET", "BIS indefinite demonstrative"),
+    "QT_QTF": ("DET", "BIS general quantifier (kuch, sab): a determiner in UD"),
+    "QT_QTC": ("NUM", "BIS cardinal number"), "QT_QTO": ("ADJ", "BIS ordinal: UD tags ordinals ADJ"),
+    "QY_QTO": ("ADJ", "typo of QT_QTO"),
+    "RP_RPD": ("PART", "BIS default particle"), "RP_NEG": ("PART", "BIS negation particle"),
+    "RP_INTF": ("ADV", "BIS intensifier (bahut, very): an adverb in UD"), "RP_INJ": ("INTJ", "BIS interjection"),
+    "RP_CL": ("PART", "BIS classifier particle"),
+    "RD_PUNC": ("PUNCT", "BIS punctuation"), "RD_SYM": ("SYM", "BIS symbol"),
+    "RD_RDF": ("X", "BIS foreign-script word"), "RD_UNK": ("X", "BIS unknown"), "RD_ECH": ("X", "BIS echo word"),
+    "RD_E": ("SYM", "typo of E (emoticon)"),
+    "PSP": ("ADP", "BIS postposition"), "CC": ("CCONJ", "BIS conjunction (coordinating and subordinating are not split)"),
+    "CC_CCD": ("CCONJ", "BIS coordinating conjunction"), "CC_CCS": ("SCONJ", "BIS subordinating conjunction"),
+    "DT": ("DET", "ICON determiner"),
+    "E": ("SYM", "ICON emoticon; UD files emoji and emoticons under SYM"),
+    "U": ("SYM", "ICON URL; UD files URLs and e-mail addresses under SYM"),
+    "$": ("NUM", "ICON number"), "#": ("X", "ICON hashtag: no fixed part of speech"),
+    "@": ("PROPN", "ICON @-mention: a user name"), "~": ("X", "ICON discourse marker (RT, ...)"),
+    "null": ("X", "the source left the tag as 'null'"),
+    "ðŸ˜": ("SYM", "a truncated mojibake emoji typed into the tag column (ICON-2016 TWT_BN_EN_FN)"),
+}, clean=(_STRAY,))
+
+_ICON2016 = "https://raw.githubusercontent.com/srhrshr/code-mixing-social-media/928ceb5072667a1d8d38734f39f5589d120d449d/data/Data-2016/"
+_DOMAINS = {"FB": "facebook", "TWT": "twitter", "WA": "whatsapp"}
+
+
+def icon2016_files(language: str, hashes: dict[str, tuple[str, str]]) -> tuple:
+    """Coarse (data) + fine (aligned) file pairs per source, e.g. ``Coarse-Grained/FB_HI_EN_CR.txt``."""
+    from codemix.loaders.spec import FileSpec
+
+    files = []
+    for source, (coarse_sha, fine_sha) in hashes.items():
+        coarse = f"Coarse-Grained/{source}_{language}_EN_CR.txt"
+        fine = f"Fine-Grained/{source}_{language}_EN_FN.txt"
+        files.append(FileSpec(coarse, _ICON2016 + coarse, coarse_sha, domain=_DOMAINS[source], repair_mojibake=True))
+        files.append(FileSpec(fine, _ICON2016 + fine, fine_sha, role="aligned", aligned_with=coarse,
+                              options={"columns": ("token", "lang", "fine_pos")}))
+    return tuple(files)
