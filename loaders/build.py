@@ -27,24 +27,30 @@ _MOJIBAKE_MARKS = re.compile("[\u00c2\u00c3\u00e0\u00e2\u00f0][\u0080-\u00bf\u01
 
 def iter_records(spec: CorpusSpec, files: list[ResolvedFile], report: LoadReport) -> Iterator[dict]:
     """Yield every record of the corpus, checked, in file order, each with its split and id."""
-    assign, finish = _split_assigner(spec, files, report)
-    seen: dict[str, str] = {}
-    for key, record, where in _iter_converted(spec, files, report):
+    converted = _iter_converted(spec, files, report)
+    if spec.split_policy.kind == "seeded":
+        converted = list(converted)  # the split of each record depends on all of them: one pass, kept
+    assign, finish = _split_assigner(spec, files, report, converted)
+    # Running indices are unique by construction; only source ids can repeat, so only they are
+    # remembered (streaming a huge file without source ids keeps memory flat).
+    seen: dict[str, str] | None = {} if "id" in spec.columns else None
+    for key, record, where in converted:
         split = assign(key, record, where)
         if split is None:
             continue
         record["split"] = split
         record["id"] = f"{spec.name}:{split}:{key}"
-        if record["id"] in seen:
-            raise RecordError(f"{where}: record id {record['id']} is not unique (also at {seen[record['id']]}); "
-                              "the source ids of this corpus repeat")
-        seen[record["id"]] = where
+        if seen is not None:
+            if record["id"] in seen:
+                raise RecordError(f"{where}: record id {record['id']} is not unique (also at {seen[record['id']]}); "
+                                  "the source ids of this corpus repeat")
+            seen[record["id"]] = where
         check_record(record, where)
         yield record
     finish()
 
 
-def _split_assigner(spec: CorpusSpec, files: list[ResolvedFile], report: LoadReport):
+def _split_assigner(spec: CorpusSpec, files: list[ResolvedFile], report: LoadReport, converted):
     """``(assign(key, record, where) -> split or None, finish())`` for the spec's split policy."""
     policy = spec.split_policy
     if policy.kind == "official":
@@ -69,9 +75,7 @@ def _split_assigner(spec: CorpusSpec, files: list[ResolvedFile], report: LoadRep
             for key in dropped_or_absent:
                 report.add(f"id listed in the {membership[key]} id file without a loadable record")
         return by_ids, finish
-    # seeded: a first pass over the converted records fixes each record's split
-    scratch = LoadReport(spec.name)
-    strata = [(key, _stratum(record, policy.stratify_by)) for key, record, _ in _iter_converted(spec, files, scratch)]
+    strata = [(key, _stratum(record, policy.stratify_by)) for key, record, _ in converted]
     assignment = seeded_assignment(strata, policy.seed, policy.fractions)
     return (lambda key, record, where: assignment[key]), (lambda: None)
 
@@ -229,14 +233,15 @@ def _is_missing(item: dict, columns) -> bool:
 
 def _fill_token_layers(spec, file, item, path, report, record) -> None:
     columns = spec.columns
-    tokens = [nfc(t) for t in item[columns["tokens"]]]
+    tokens = [t if t.isascii() else nfc(t) for t in item[columns["tokens"]]]
     layers = {layer: list(item[columns[layer]]) for layer in TOKEN_LAYERS if layer in columns}
     if file.repair_mojibake:
         tokens = _repair(tokens, report, [f"{path}:{n}" for n in item.get("_lines") or [item["_line"]] * len(tokens)])
     if "" in tokens:
         tokens, layers = _handle_empty_tokens(spec, tokens, layers, item, report, path)
     for layer, values in layers.items():
-        record[layer] = _map_layer(spec, layer, values, item, path, report) if layer in spec.label_maps else [nfc(v) for v in values]
+        record[layer] = (_map_layer(spec, layer, values, item, path, report) if layer in spec.label_maps
+                         else [v if v.isascii() else nfc(v) for v in values])
     record["tokens"] = tokens
 
 

@@ -82,22 +82,22 @@ def check_record(record: dict[str, Any], where: str = "") -> None:
     if record["split"] not in SPLITS:
         raise RecordError(f"{prefix}: split {record['split']!r} is not one of {list(SPLITS)}")
     tokens = record["tokens"]
-    if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
+    if not isinstance(tokens, list) or not _all_strings(tokens):
         raise RecordError(f"{prefix}: 'tokens' must be a list of strings, got {tokens!r}")
     for layer in TOKEN_LAYERS:
         values = record[layer]
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        if not isinstance(values, list) or not _all_strings(values):
             raise RecordError(f"{prefix}: layer '{layer}' must be a list of strings, got {values!r}")
         if values and len(values) != len(tokens):
             raise RecordError(
                 f"{prefix}: layer '{layer}' has {len(values)} labels for {len(tokens)} tokens "
                 f"({_short(tokens)}); a token layer is [] or one label per token"
             )
-        allowed = LABEL_SETS.get(layer)
-        if allowed is not None:
-            bad = sorted({v for v in values if v not in allowed})
+        allowed = _ALLOWED.get(layer)
+        if allowed is not None and values:
+            bad = set(values) - allowed
             if bad:
-                raise RecordError(f"{prefix}: layer '{layer}' has labels {bad} outside the canonical set {list(allowed)}")
+                raise RecordError(f"{prefix}: layer '{layer}' has labels {sorted(bad)} outside the canonical set {list(LABEL_SETS[layer])}")
     for name in OPTIONAL_STRING_FIELDS:
         value = record[name]
         if value is not None and not isinstance(value, str):
@@ -106,6 +106,13 @@ def check_record(record: dict[str, Any], where: str = "") -> None:
         value = record[name]
         if value is not None and value not in LABEL_SETS[name]:
             raise RecordError(f"{prefix}: {name} {value!r} is not one of {list(LABEL_SETS[name])}")
+
+
+_ALLOWED = {name: frozenset(labels) for name, labels in LABEL_SETS.items()}
+
+
+def _all_strings(values: list) -> bool:
+    return not values or set(map(type, values)) == {str}
 
 
 def _short(tokens: list[str], limit: int = 8) -> str:

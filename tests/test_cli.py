@@ -35,7 +35,7 @@ def test_corpora_show_without_files_says_so(capsys, no_data_dir):
 def test_unknown_corpus_is_one_message_and_exit_1(capsys):
     assert main(["corpora", "show", "sentimix"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("codemix: error: unknown corpus 'sentimix'. Did you mean 'sentimix2020_hien'?")
+    assert err.startswith("codemix: error: unknown corpus 'sentimix'. Did you mean 'sentimix2020_hien'")
     assert "Traceback" not in err
 
 

@@ -32,7 +32,7 @@ def test_meta_conll_blocks_crlf_and_meta_like_tokens(tmp_path):
         {"id": "1", "label": "positive", "token": ["metal", "hai"], "tag": ["Eng", "Hin"]},
         {"id": "2", "label": "neutral", "token": ["meta"], "tag": ["Eng"]},
     ]
-    assert items[0]["_line"] == 1 and items[1]["_lines"] == [6]
+    assert items[0]["_line"] == 1 and list(items[1]["_lines"]) == [6]
 
 
 def test_meta_conll_header_without_label_when_configured(tmp_path):

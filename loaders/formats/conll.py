@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator, Mapping
 
 from codemix.loaders.errors import FormatError
-from codemix.loaders.formats.text import iter_lines, show
+from codemix.loaders.formats.text import iter_line_blocks, show
 from codemix.loaders.report import LoadReport
 
 _HEADER_LIKE = re.compile(r"^meta\t[0-9]+(\t|$)")
@@ -18,38 +18,33 @@ def read_meta_conll(path: str | Path, options: Mapping, report: LoadReport) -> I
 
     Options: ``header_fields`` (names of the header's fields after ``meta``, default
     ``("id", "label")``), ``token_columns`` (default ``("token", "tag")``).
-    The header is matched by a strict regex, so tokens such as ``metal`` are not headers.
+    The header is matched by a strict regex, so tokens such as ``metal`` are not headers; a
+    header directly after a token line (no blank line) still starts a new block.
 
     Every block yields one item: the header fields plus one list per token column.
     """
     header_fields = tuple(options.get("header_fields", ("id", "label")))
-    token_columns = tuple(options.get("token_columns", ("token", "tag")))
+    columns = tuple(options.get("token_columns", ("token", "tag")))
     header_re = re.compile(r"^meta\t([0-9]+)" + r"\t(\w+)" * (len(header_fields) - 1) + r"$")
-    item: dict | None = None
-    for number, line in iter_lines(path):
+
+    def header(number: int, line: str):
         match = header_re.match(line)
         # 'meta<TAB>Eng' is the word "meta"; only 'meta<TAB><digits>' claims to be a header.
         if match is None and _HEADER_LIKE.match(line):
             raise FormatError(path, number, (
-                    f"expected a block header 'meta<TAB>{'<TAB>'.join(header_fields)}' "
-                    f"({len(header_fields)} fields after 'meta', id numeric), got {show(line)}"))
-        if match is not None:
-            if item is not None:
-                yield _finish_block(path, item)
-            item = dict(zip(header_fields, match.groups()))
-            item.update({"_line": number, "_lines": []})
-            item.update({column: [] for column in token_columns})
-            continue
-        if line == "":
-            if item is not None:
-                yield _finish_block(path, item)
-                item = None
-            continue
-        if item is None:
-            raise FormatError(path, number, f"expected a 'meta<TAB>id...' block header before token lines, got {show(line)}")
-        _add_token_line(path, number, line, item, token_columns)
-    if item is not None:
-        yield _finish_block(path, item)
+                f"expected a block header 'meta<TAB>{'<TAB>'.join(header_fields)}' "
+                f"({len(header_fields)} fields after 'meta', id numeric), got {show(line)}"))
+        return match
+
+    for start, lines in iter_line_blocks(path):
+        # Header positions inside the run of lines (normally just the first line).
+        heads = [i for i, line in enumerate(lines) if line.startswith("meta\t") and header(start + i, line)]
+        if not heads or heads[0] != 0:
+            raise FormatError(path, start, f"expected a 'meta<TAB>id...' block header before token lines, got {show(lines[0])}")
+        for index, head in enumerate(heads):
+            end = heads[index + 1] if index + 1 < len(heads) else len(lines)
+            item = dict(zip(header_fields, header_re.match(lines[head]).groups()))
+            yield _split_columns(path, start + head, item, lines[head + 1:end], range(start + head + 1, start + end), columns)
 
 
 def read_token_tsv(path: str | Path, options: Mapping, report: LoadReport) -> Iterator[dict]:
@@ -61,36 +56,31 @@ def read_token_tsv(path: str | Path, options: Mapping, report: LoadReport) -> It
     """
     columns = tuple(options.get("columns", ("token", "tag")))
     skip_lines = frozenset(options.get("skip_lines", ()))
-    item: dict | None = None
-    for number, line in iter_lines(path):
-        if line == "":
-            if item is not None:
-                yield item
-                item = None
-            continue
-        if line in skip_lines:
-            report.add(f"skipped junk line {line!r}", f"{path}:{number}")
-            continue
-        if item is None:
-            item = {"_line": number, "_lines": []}
-            item.update({column: [] for column in columns})
-        _add_token_line(path, number, line, item, columns)
-    if item is not None:
-        yield item
+    for start, lines in iter_line_blocks(path):
+        numbers = range(start, start + len(lines))
+        if skip_lines and not skip_lines.isdisjoint(lines):
+            kept = [(n, line) for n, line in zip(numbers, lines) if line not in skip_lines]
+            for n, line in zip(numbers, lines):
+                if line in skip_lines:
+                    report.add(f"skipped junk line {line!r}", f"{path}:{n}")
+            if not kept:
+                continue
+            numbers, lines = [n for n, _ in kept], [line for _, line in kept]
+        yield _split_columns(path, numbers[0], {}, lines, numbers, columns)
 
 
-def _add_token_line(path, number: int, line: str, item: dict, columns: tuple[str, ...]) -> None:
-    fields = line.split("\t")
-    if len(fields) != len(columns):
-        raise FormatError(path, number, (
-            f"expected {len(columns)} tab-separated columns ({', '.join(columns)}), "
-            f"got {len(fields)}: {show(line)}"))
-    for column, value in zip(columns, fields):
-        item[column].append(value)
-    item["_lines"].append(number)
-
-
-def _finish_block(path, item: dict) -> dict:
-    if not item["_lines"]:
-        raise FormatError(path, item["_line"], "expected at least one token line after the block header, got none")
+def _split_columns(path, start: int, item: dict, lines: list[str], numbers, columns: tuple[str, ...]) -> dict:
+    """Split token lines into columns in bulk; any line with the wrong width is an error."""
+    if not lines:
+        raise FormatError(path, start, "expected at least one token line after the block header, got none")
+    rows = [line.split("\t") for line in lines]
+    width = len(columns)
+    for row, line, number in zip(rows, lines, numbers):
+        if len(row) != width:
+            raise FormatError(path, number, (
+                f"expected {width} tab-separated columns ({', '.join(columns)}), got {len(row)}: {show(line)}"))
+    for column, values in zip(columns, zip(*rows)):
+        item[column] = list(values)
+    item["_line"] = start
+    item["_lines"] = numbers
     return item

@@ -1,0 +1,165 @@
+"""``codemix corpora ...`` subcommands."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from contextlib import contextmanager
+
+from codemix.loaders.errors import CodemixError
+
+
+def add_corpora_commands(commands, formatter) -> None:
+    corpora = commands.add_parser("corpora", help="list, inspect, compare and export corpora", formatter_class=formatter,
+                                  epilog="examples:\n  codemix corpora list\n  codemix corpora show sail2017_hien\n"
+                                         "  codemix corpora leakage --corpora l3cube_mesent l3cube_mehate\n"
+                                         "  codemix corpora export l3cube_mesent --to out/mesent")
+    actions = corpora.add_subparsers(title="corpora commands", metavar="ACTION")
+    listing = actions.add_parser("list", help="every registered corpus with pair, tasks and licence")
+    listing.set_defaults(run=corpora_list)
+
+    show = actions.add_parser("show", help="one corpus: languages, tasks, files (URL, sha256), licence, citation, sizes, load report",
+                              epilog="example:\n  codemix corpora show sentimix2020_hien --data-dir ../shared/data",
+                              formatter_class=formatter)
+    show.add_argument("name")
+    show.add_argument("--data-dir", help="folder holding <corpus>/<file> (default: CODEMIX_DATA_DIR, then the cache)")
+    show.add_argument("--no-verify", action="store_true", help="accept files whose sha256 differs from the pinned release")
+    show.set_defaults(run=corpora_show)
+
+    leakage = actions.add_parser("leakage", help="exact and normalised text overlap between splits and across corpora",
+                                 epilog="example:\n  codemix corpora leakage --corpora trac2018_hien_aggression l3cube_mesent",
+                                 formatter_class=formatter)
+    leakage.add_argument("--corpora", nargs="+", help="corpora to compare (default: every corpus whose files are here)")
+    leakage.add_argument("--data-dir")
+    leakage.add_argument("--no-verify", action="store_true", help="accept files whose sha256 differs from the pinned release")
+    leakage.set_defaults(run=corpora_leakage)
+
+    export = actions.add_parser("export", help="write the normalised records as parquet or jsonl (load_dataset reads them back)",
+                                epilog="example:\n  codemix corpora export sail2017_hien --to out/sail --format jsonl",
+                                formatter_class=formatter)
+    export.add_argument("name")
+    export.add_argument("--to", required=True, help="a new or empty folder")
+    export.add_argument("--format", default="parquet", choices=["parquet", "jsonl"])
+    export.add_argument("--data-dir")
+    export.add_argument("--no-verify", action="store_true", help="accept files whose sha256 differs from the pinned release")
+    export.set_defaults(run=corpora_export)
+
+
+def corpora_list(args) -> None:
+    from codemix.cli import print_table
+    from codemix.loaders.registry import all_specs
+
+    rows = [(s.name, s.pair, ",".join(s.tasks), s.license.split(" (")[0]) for s in all_specs().values()]
+    print_table(("corpus", "pair", "tasks", "licence"), rows)
+
+
+@contextmanager
+def no_downloads():
+    """Inspection commands read what is on disk; they never start a download."""
+    previous = os.environ.get("CODEMIX_OFFLINE")
+    os.environ["CODEMIX_OFFLINE"] = "1"
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["CODEMIX_OFFLINE"]
+        else:
+            os.environ["CODEMIX_OFFLINE"] = previous
+
+
+def corpora_show(args) -> None:
+    from codemix.loaders.registry import get_spec
+
+    spec = get_spec(args.name)
+    print(f"{spec.name} (version {spec.version})")
+    print(f"  {spec.description}")
+    print(f"  pair: {spec.pair}    languages: {', '.join(spec.languages)}    tasks: {', '.join(spec.tasks)}")
+    print(f"  format: {spec.format}    splits: {spec.split_policy.kind}"
+          + (f" - {spec.split_policy.description}" if spec.split_policy.description else ""))
+    print(f"  licence: {spec.license}")
+    print("  citation: " + textwrap.fill(spec.citation, 100, subsequent_indent="    ").lstrip())
+    if spec.homepage:
+        print(f"  homepage: {spec.homepage}")
+    print("  files:")
+    for f in spec.files:
+        print(f"    {f.path}  [{f.role}{', ' + f.split if f.split else ''}{', ' + f.domain if f.domain else ''}]")
+        print(f"      url: {f.url or 'bundled with codemix'}")
+        print(f"      sha256: {f.sha256 or 'not pinned (optional file)'}")
+    for field, label_map in spec.label_maps.items():
+        pairs = ", ".join(f"{source}->{target}" for source, target in label_map.mapping.items())
+        print("  labels " + textwrap.fill(f"{field}: {pairs}", 100, subsequent_indent="    ").lstrip())
+    for reference in spec.references:
+        print(f"  published: {reference.task} {reference.metric} {reference.value} - {reference.system}"
+              f" ({reference.split}{', ' + reference.domain if reference.domain else ''}; {reference.label_scheme} labels)")
+    for note in spec.notes:
+        print("  note: " + textwrap.fill(note, 100, subsequent_indent="    ").lstrip())
+    _print_sizes(spec, args.data_dir, not args.no_verify)
+
+
+def _print_sizes(spec, data_dir, verify: bool) -> None:
+    from codemix.loaders.api import _load_eager, resolve_files
+
+    try:
+        with no_downloads():
+            files = resolve_files(spec, data_dir, verify)
+    except CodemixError as error:
+        print(f"  split sizes: files not available here ({str(error).splitlines()[0]})")
+        return
+    dataset, report = _load_eager(spec, files, True)
+    sizes = ", ".join(f"{s} {dataset[s].num_rows:,} ({sum(map(len, dataset[s]['tokens'])):,} tokens)" for s in dataset)
+    print(f"  split sizes: {sizes}")
+    for line in report.lines():
+        print(f"  load report: {line}")
+    for field, counts in sorted(report.label_counts.items()):
+        top = ", ".join(f"{label} {n:,}" for label, n in counts.most_common(15))
+        more = f" (+{len(counts) - 15} more)" if len(counts) > 15 else ""
+        print("  source " + textwrap.fill(f"{field} labels: {top}{more}", 100, subsequent_indent="    ").lstrip())
+
+
+def _available(names, data_dir, verify: bool) -> dict:
+    from codemix.loaders.api import load
+    from codemix.loaders.registry import all_specs, get_spec
+
+    out = {}
+    with no_downloads():
+        for name in names or [n for n, s in all_specs().items() if not s.bundled]:
+            get_spec(name)
+            try:
+                out[name] = load(name, data_dir=data_dir, verify=verify)
+            except CodemixError as error:
+                if names:
+                    raise
+                print(f"(skipped {name}: {str(error).splitlines()[0]})")
+    return out
+
+
+def corpora_leakage(args) -> None:
+    from codemix.cli import print_table
+    from codemix.loaders.leakage import corpus_overlaps, split_overlaps
+
+    datasets = _available(args.corpora, args.data_dir, not args.no_verify)
+    if not datasets:
+        raise CodemixError("no corpus files found: pass --data-dir or set CODEMIX_DATA_DIR")
+    rows = [(o.left, o.right, o.exact, o.normalised, o.right_size) for name, d in datasets.items() for o in split_overlaps(name, d)]
+    print("Within corpora: records of the right-hand split whose text also occurs in the left-hand one\n")
+    print_table(("in", "records of", "exact", "normalised", "of"), rows)
+    across = [o for o in corpus_overlaps(datasets) if o.exact or o.normalised]
+    print("\nAcross corpora (pairs with any overlap): records of the second corpus whose text occurs in the first\n")
+    print_table(("corpus", "records of corpus", "exact", "normalised", "of"),
+                [(o.left, o.right, o.exact, o.normalised, o.right_size) for o in across] or [("-", "-", 0, 0, "-")])
+    print("\nTo train on one corpus and test on another without shared texts: "
+          "codemix.loaders.leakage.dedupe(train, test) drops the overlapping training records.")
+
+
+def corpora_export(args) -> None:
+    from codemix.loaders.api import load
+    from codemix.loaders.export import export
+    from codemix.loaders.registry import get_spec
+
+    spec = get_spec(args.name)
+    with no_downloads():
+        dataset = load(args.name, data_dir=args.data_dir, verify=not args.no_verify)
+    written = export(spec, dataset, args.to, args.format)
+    print(f"wrote {len(written)} files to {args.to}: {', '.join(p.name for p in written)}")
+    reader = "parquet" if args.format == "parquet" else "json"
+    print(f'read back with: datasets.load_dataset("{reader}", data_dir="{args.to}")')

@@ -1,0 +1,55 @@
+"""Write a corpus's normalised records in a layout ``datasets.load_dataset`` reads back unchanged."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from codemix.loaders.errors import CodemixError
+from codemix.loaders.spec import CorpusSpec
+
+FORMATS = ("parquet", "jsonl")
+
+
+def export(spec: CorpusSpec, dataset, out_dir: str | Path, file_format: str = "parquet") -> list[Path]:
+    """Write ``<out_dir>/<split>.<ext>`` per split plus a README.md dataset card.
+
+    ``datasets.load_dataset("parquet", data_dir=out_dir)`` (or ``"json"`` for jsonl) gives the
+    same records back; the card's YAML names the splits, so ``push_to_hub`` / ``upload_folder``
+    of the folder works as is. The folder is written next to its final place and renamed, and an
+    existing non-empty folder is refused rather than mixed into.
+    """
+    if file_format not in FORMATS:
+        raise CodemixError(f"unknown export format {file_format!r}; use one of {list(FORMATS)}")
+    out_dir = Path(out_dir)
+    if out_dir.exists() and any(out_dir.iterdir()):
+        raise CodemixError(f"{out_dir} exists and is not empty; choose a new folder (nothing was written)")
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        ext = "parquet" if file_format == "parquet" else "jsonl"
+        for split, data in dataset.items():
+            target = temporary / f"{split}.{ext}"
+            if file_format == "parquet":
+                data.to_parquet(str(target))
+            else:
+                data.to_json(str(target), lines=True, force_ascii=False)
+        (temporary / "README.md").write_text(dataset_card(spec, list(dataset), ext), encoding="utf-8")
+        if out_dir.exists():
+            out_dir.rmdir()
+        os.replace(temporary, out_dir)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+    return sorted(out_dir.iterdir())
+
+
+def dataset_card(spec: CorpusSpec, splits: list[str], ext: str) -> str:
+    """A Hugging Face dataset card: YAML (configs with data files, licence) and the provenance."""
+    files = "\n".join(f"  - split: {s}\n    path: {s}.{ext}" for s in splits)
+    return (f"---\nconfigs:\n- config_name: default\n  data_files:\n{files}\n---\n\n"
+            f"# {spec.name}\n\n{spec.description}\n\n"
+            f"- Exported by codemix from the published files (spec version {spec.version}).\n"
+            f"- Licence of the source data: {spec.license}\n- Citation: {spec.citation}\n"
+            f"- Splits: {spec.split_policy.kind} - {spec.split_policy.description}\n")

@@ -1,0 +1,99 @@
+"""Text overlap inside a corpus (between its splits) and across corpora, and de-duplication.
+
+Two texts match *exactly* when their stored text (NFC, CR/BOM removed) is equal, and
+*normalised* when they are equal after ``normalise_for_overlap``: case folded, URLs dropped,
+@mentions collapsed, punctuation and spacing removed. Empty texts never match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations
+
+from codemix.loaders.schema import SPLITS
+
+_URL = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+")
+_MENTION = re.compile(r"@\s*\w+")
+_NOT_WORD = re.compile(r"[^\w\u0900-\u0dff]+")
+
+
+def normalise_for_overlap(text: str) -> str:
+    """The key under which near-identical texts collide.
+
+    >>> normalise_for_overlap("@USER  Yeh movie BAHUT acchi thi!!! https://t.co/x")
+    'yeh movie bahut acchi thi'
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _MENTION.sub(" ", _URL.sub(" ", text))  # anonymised or not, mentions and links say nothing
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """Records of ``right`` whose text also occurs in ``left`` (counted on ``right``'s side)."""
+
+    left: str
+    right: str
+    exact: int
+    normalised: int
+    right_size: int
+
+
+def _texts(dataset, key) -> list[str]:
+    return [key(t) for t in dataset["text"] if t.strip()]
+
+
+def split_overlaps(name: str, dataset) -> list[Overlap]:
+    """train∩validation, train∩test, validation∩test and test∩(train+validation) of one corpus."""
+    splits = [s for s in SPLITS if s in dataset]
+    exact = {s: _texts(dataset[s], lambda t: t) for s in splits}
+    norm = {s: _texts(dataset[s], normalise_for_overlap) for s in splits}
+    out = []
+    for left, right in combinations(splits, 2):
+        out.append(Overlap(f"{name}:{left}", f"{name}:{right}", _count_in(exact[right], exact[left]),
+                           _count_in(norm[right], norm[left]), dataset[right].num_rows))
+    if {"train", "validation", "test"} <= set(splits):
+        out.append(Overlap(f"{name}:train+validation", f"{name}:test",
+                           _count_in(exact["test"], exact["train"] + exact["validation"]),
+                           _count_in(norm["test"], norm["train"] + norm["validation"]), dataset["test"].num_rows))
+    return out
+
+
+def corpus_overlaps(datasets: dict) -> list[Overlap]:
+    """For every ordered pair of corpora, records of the second whose text occurs in the first."""
+    exact = {n: [t for s in d.values() for t in _texts(s, lambda t: t)] for n, d in datasets.items()}
+    norm = {n: [t for s in d.values() for t in _texts(s, normalise_for_overlap)] for n, d in datasets.items()}
+    out = []
+    for left, right in combinations(sorted(datasets), 2):
+        size = sum(s.num_rows for s in datasets[right].values())
+        out.append(Overlap(left, right, _count_in(exact[right], exact[left]), _count_in(norm[right], norm[left]), size))
+    return out
+
+
+def _count_in(texts: list[str], reference: list[str]) -> int:
+    known = set(reference)
+    return sum(1 for t in texts if t in known)
+
+
+def dedupe(dataset, *against, normalised: bool = True):
+    """``(dataset without the records whose text occurs in any of ``against``, number removed)``.
+
+    Use it when training on one corpus and testing on another (or on another split):
+    ``train, removed = dedupe(load("l3cube_mesent")["train"], load("l3cube_mehate")["test"])``.
+    """
+    key = normalise_for_overlap if normalised else (lambda t: t)
+    known = {key(t) for other in against for t in other["text"] if t.strip()}
+    from codemix.loaders.cache import quiet_datasets
+
+    with quiet_datasets():
+        kept = dataset.filter(lambda text: not (text.strip() and key(text) in known), input_columns="text")
+    return kept, dataset.num_rows - kept.num_rows
+
+
+def duplicate_counts(dataset) -> Counter:
+    """How often each exact text repeats within a dataset (texts seen more than once)."""
+    counts = Counter(t for t in dataset["text"] if t.strip())
+    return Counter({t: n for t, n in counts.items() if n > 1})
