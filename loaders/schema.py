@@ -72,9 +72,9 @@ def check_record(record: dict[str, Any], where: str = "") -> None:
     """
     rid = record.get("id") or "<no id>"
     prefix = f"{where}: {rid}" if where else str(rid)
-    missing = [name for name in FIELDS if name not in record]
-    extra = [name for name in record if name not in FIELDS]
-    if missing or extra:
+    if record.keys() != _FIELD_SET:
+        missing = [name for name in FIELDS if name not in record]
+        extra = [name for name in record if name not in FIELDS]
         raise RecordError(f"{prefix}: fields missing {missing}, unexpected {extra}; the schema is {list(FIELDS)}")
     for name in STRING_FIELDS:
         if not isinstance(record[name], str):
@@ -108,6 +108,7 @@ def check_record(record: dict[str, Any], where: str = "") -> None:
             raise RecordError(f"{prefix}: {name} {value!r} is not one of {list(LABEL_SETS[name])}")
 
 
+_FIELD_SET = frozenset(FIELDS)
 _ALLOWED = {name: frozenset(labels) for name, labels in LABEL_SETS.items()}
 
 

@@ -60,18 +60,22 @@ class LabelMap:
     mapping: Mapping[str, str | None]
     why: Mapping[str, str]
     clean: tuple[tuple[str, str, str], ...] = ()
+    ignore_case: bool = False
 
     @classmethod
     def of(cls, entries: Mapping[str, str | None | tuple[str | None, str]],
-           clean: tuple[tuple[str, str, str], ...] = ()) -> "LabelMap":
-        """Build from ``{"Hin": ("hi", "why ..."), "en": "en"}``; a bare target needs no why."""
+           clean: tuple[tuple[str, str, str], ...] = (), ignore_case: bool = False) -> "LabelMap":
+        """Build from ``{"Hin": ("hi", "why ..."), "en": "en"}``; a bare target needs no why.
+
+        ``ignore_case``: a label the map does not know is looked up again case-insensitively
+        (``v_VAUX`` finds ``V_VAUX``), counted like a clean rule."""
         mapping, why = {}, {}
         for source, target in entries.items():
             if isinstance(target, tuple):
                 mapping[source], why[source] = target
             else:
                 mapping[source] = target
-        return cls(MappingProxyType(mapping), MappingProxyType(why), tuple(clean))
+        return cls(MappingProxyType(mapping), MappingProxyType(why), tuple(clean), ignore_case)
 
     def allowed(self) -> list[str]:
         return sorted(self.mapping)
@@ -84,7 +88,16 @@ class LabelMap:
             cleaned = re.sub(pattern, replacement, label)
             if cleaned != label and cleaned in self.mapping:
                 return self.mapping[cleaned], pattern
+        if self.ignore_case:
+            folded = {source.casefold(): target for source, target in self.mapping.items()}
+            for candidate in [label] + [re.sub(p, r, label) for p, r, _ in self.clean]:
+                if candidate.casefold() in folded:
+                    return folded[candidate.casefold()], "case-insensitive match"
         raise KeyError(label)
+
+
+# A clean rule for hand-edited files: spaces around a label are not part of it.
+STRIP_SPACES = (r"^\s+|\s+$", "", "stray spaces around a label (hand-edited file)")
 
 
 @dataclass(frozen=True)

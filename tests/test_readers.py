@@ -208,3 +208,21 @@ def test_id_list(tmp_path):
     assert ":2: expected unique ids, but 5 is already on line 1" in fails(tmp_path, "id_list", "5\n5\n")
     assert ":2: expected an integer id, got 'x7'" in fails(tmp_path, "id_list", "5\nx7\n")
     assert ":2: expected one id per line, got a blank line inside the list" in fails(tmp_path, "id_list", "5\n\n6\n")
+
+
+def test_tab_text_free_column_may_hold_tabs_and_is_counted(tmp_path):
+    path = tmp_path / "f.txt"
+    path.write_text("7\tnice\tvideo bro\t2\t2\n8\tok\t1\t1\n\n\n")
+    report = LoadReport("t")
+    options = {"columns": ("id", "text", "label", "label_copy"), "free_column": "text", "equal_columns": (("label", "label_copy"),)}
+    items = list(READERS["tab_text"](path, options, report))
+    assert strip(items) == [{"id": "7", "text": "nice\tvideo bro", "label": "2", "label_copy": "2"},
+                            {"id": "8", "text": "ok", "label": "1", "label_copy": "1"}]
+    assert report.counts["text holding a TAB (kept; the other fields are split around it)"] == 1
+    message = fails(tmp_path, "tab_text", "7\tx\t2\t1\n", options)
+    assert ":1: expected columns 'label' and 'label_copy' to be identical" in message
+
+
+def test_token_tsv_junk_line_matched_without_surrounding_spaces(tmp_path):
+    items, _ = read(tmp_path, "token_tsv", "a\ten\n--- \nb\ten\n", {"skip_lines": ("---",)})
+    assert strip(items) == [{"token": ["a", "b"], "tag": ["en", "en"]}]

@@ -152,3 +152,17 @@ def test_held_out_label_counts():
             ran += 1
     if not ran:
         pytest.skip("no held-out corpus in CODEMIX_DATA_DIR")
+
+
+def test_specs_pin_the_manifest_urls_and_hashes():
+    manifest = real_data_dir() / "MANIFEST.tsv"
+    if not manifest.is_file():
+        pytest.skip("no MANIFEST.tsv in CODEMIX_DATA_DIR")
+    rows = [line.split("\t") for line in manifest.read_text().splitlines()[1:] if line.strip()]
+    from codemix.loaders.registry import all_specs
+
+    specs = all_specs()
+    for corpus, path, size, sha256, url in rows:
+        file = next((f for f in specs[corpus].files if f.path == path), None)
+        assert file is not None, f"{corpus} does not list {path}"
+        assert (file.sha256, file.url, file.size) == (sha256, url, int(size)), f"{corpus}/{path} differs from MANIFEST.tsv"

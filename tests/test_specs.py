@@ -80,3 +80,18 @@ def test_file_spec_options_are_read_only():
     file = FileSpec("a.csv", "https://x/a.csv", "0" * 64, options={"header": ("a",)})
     with pytest.raises(TypeError):
         file.options["header"] = ("b",)
+
+
+def test_label_map_clean_rules_and_case_folding():
+    from codemix.loaders.spec import STRIP_SPACES
+
+    label_map = LabelMap.of({"N_NN": ("NOUN", "x"), "V_VAUX": ("AUX", "x")}, clean=(("§.*$", "", "x"), STRIP_SPACES),
+                            ignore_case=True)
+    assert label_map.lookup("N_NN") == ("NOUN", None)
+    assert label_map.lookup("N_NN§N_NNP") == ("NOUN", "§.*$")
+    assert label_map.lookup(" N_NN ")[0] == "NOUN"
+    assert label_map.lookup("v_VAUX") == ("AUX", "case-insensitive match")
+    with pytest.raises(KeyError):
+        label_map.lookup("JJ")
+    with pytest.raises(KeyError):
+        LabelMap.of({"N_NN": ("NOUN", "x")}).lookup("n_nn")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from codemix.loaders.spec import LabelMap
+from codemix.loaders.spec import STRIP_SPACES, LabelMap
 
 # Language tags of the ICON code-mixing releases (and of Dutta 2022, which reuses them).
 ICON_LID = LabelMap.of({
@@ -18,7 +18,7 @@ ICON_LID = LabelMap.of({
     "acro+bn_suffix": ("mixed", "an acronym with a Bengali suffix mixes two languages in one word"),
     "univ..": ("other", "typo of univ (ICON-2015 BN_EN)"),
     ":D": ("other", "an emoticon typed into the language column (ICON-2015 BN_EN); univ-like"),
-})
+}, clean=(STRIP_SPACES,), ignore_case=True)
 
 # ICON/BIS fine-grained POS tags (ICON-2015 and the ICON-2016 *_FN files) onto Universal POS.
 _STRAY = ("§.*$", "", "a stray § (and anything glued after it) follows some ICON-2015 tags; the tag before it is kept")
@@ -52,21 +52,24 @@ ICON_FINE_UPOS = LabelMap.of({
     "@": ("PROPN", "ICON @-mention: a user name"), "~": ("X", "ICON discourse marker (RT, ...)"),
     "null": ("X", "the source left the tag as 'null'"),
     "ðŸ˜": ("SYM", "a truncated mojibake emoji typed into the tag column (ICON-2016 TWT_BN_EN_FN)"),
-}, clean=(_STRAY,))
+}, clean=(_STRAY, STRIP_SPACES), ignore_case=True)
 
 _ICON2016 = "https://raw.githubusercontent.com/srhrshr/code-mixing-social-media/928ceb5072667a1d8d38734f39f5589d120d449d/data/Data-2016/"
 _DOMAINS = {"FB": "facebook", "TWT": "twitter", "WA": "whatsapp"}
 
 
-def icon2016_files(language: str, hashes: dict[str, tuple[str, str]]) -> tuple:
-    """Coarse (data) + fine (aligned) file pairs per source, e.g. ``Coarse-Grained/FB_HI_EN_CR.txt``."""
+def icon2016_files(language: str, pins: dict[str, tuple[tuple[str, int], tuple[str, int]]]) -> tuple:
+    """Coarse (data) + fine (aligned) file pairs per source, e.g. ``Coarse-Grained/FB_HI_EN_CR.txt``.
+
+    ``pins``: source -> ((coarse sha256, size), (fine sha256, size))."""
     from codemix.loaders.spec import FileSpec
 
     files = []
-    for source, (coarse_sha, fine_sha) in hashes.items():
+    for source, ((coarse_sha, coarse_size), (fine_sha, fine_size)) in pins.items():
         coarse = f"Coarse-Grained/{source}_{language}_EN_CR.txt"
         fine = f"Fine-Grained/{source}_{language}_EN_FN.txt"
-        files.append(FileSpec(coarse, _ICON2016 + coarse, coarse_sha, domain=_DOMAINS[source], repair_mojibake=True))
-        files.append(FileSpec(fine, _ICON2016 + fine, fine_sha, role="aligned", aligned_with=coarse,
+        files.append(FileSpec(coarse, _ICON2016 + coarse, coarse_sha, domain=_DOMAINS[source], repair_mojibake=True,
+                              size=coarse_size))
+        files.append(FileSpec(fine, _ICON2016 + fine, fine_sha, role="aligned", aligned_with=coarse, size=fine_size,
                               options={"columns": ("token", "lang", "fine_pos")}))
     return tuple(files)

@@ -1,4 +1,4 @@
-from codemix.loaders.spec import CorpusSpec, FileSpec, LabelMap, SplitPolicy
+from codemix.loaders.spec import STRIP_SPACES, CorpusSpec, FileSpec, LabelMap, SplitPolicy
 
 SPEC = CorpusSpec(
     name="bohra2018_hien_hate",
@@ -16,7 +16,7 @@ SPEC = CorpusSpec(
         "no": ("not_offensive", "hate speech = no"),
         "n": ("not_offensive", "label noise: a truncated 'no' (2 rows)"),
         "on": ("not_offensive", "label noise: 'no' with its letters swapped (2 rows)"),
-    })},
+    }, clean=(STRIP_SPACES,))},
     split_policy=SplitPolicy("seeded", seed=2018, stratify_by="offensive",
                              description="no split (the paper used 10-fold CV): seeded 80/10/10 by sentence, stratified by label"),
     license="tweet text is a third-party copy; the authors release tweet ids only (GPL-3.0 repo): never bundled",
@@ -24,7 +24,7 @@ SPEC = CorpusSpec(
               "Hate Speech Detection. PEOPLES @ NAACL 2018 (W18-1105)"),
     version="1.0.0",
     homepage="https://github.com/victor7246/Hinglish_Hate_Detection",
-    reader_options={"columns": ("text", "label")},
+    reader_options={"columns": ("text", "label"), "free_column": "text"},
     domain="twitter",
     missing_text="keep",
     notes=("TAB-separated with no quoting: 54 texts hold literal double quotes.",

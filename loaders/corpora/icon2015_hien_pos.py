@@ -19,6 +19,7 @@ SPEC = CorpusSpec(
     version="1.0.0",
     homepage="http://amitavadas.com/Code-Mixing.html",
     reader_options={"columns": ("token", "lang", "pos")},
+    empty_tokens="keep",
     notes=("upos from the fine BIS tags through the ICON map; xpos keeps them verbatim.",
            "Overlaps heavily with icon2016_hien_pos (FB_HI_EN).",
            "Mojibake (UTF-8 read as cp1252) is repaired only where the repair round-trips."),

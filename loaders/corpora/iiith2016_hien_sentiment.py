@@ -1,4 +1,4 @@
-from codemix.loaders.spec import CorpusSpec, FileSpec, LabelMap, SplitPolicy
+from codemix.loaders.spec import STRIP_SPACES, CorpusSpec, FileSpec, LabelMap, SplitPolicy
 
 SPEC = CorpusSpec(
     name="iiith2016_hien_sentiment",
@@ -13,7 +13,7 @@ SPEC = CorpusSpec(
     columns={"id": "id", "text": "text", "sentiment": "label"},
     label_maps={"sentiment": LabelMap.of({
         "0": ("negative", "IIITH's class 0"), "1": ("neutral", "IIITH's class 1"), "2": ("positive", "IIITH's class 2"),
-    })},
+    }, clean=(STRIP_SPACES,))},
     split_policy=SplitPolicy("seeded", seed=2016, stratify_by="sentiment",
                              description="no official split: seeded 80/10/10 by sentence, stratified by label"),
     license="none stated (research use; not bundled)",
@@ -21,7 +21,9 @@ SPEC = CorpusSpec(
               "Hindi-English Code Mixed Text. COLING 2016 (arXiv:1611.00472)"),
     version="1.0.0",
     homepage="https://github.com/drimpossible/Sub-word-LSTM",
-    reader_options={"columns": ("id", "text", "label", "label_copy"), "equal_columns": (("label", "label_copy"),)},
+    reader_options={"columns": ("id", "text", "label", "label_copy"), "equal_columns": (("label", "label_copy"),),
+                    "free_column": "text"},
+    missing_text="keep",
     domain="facebook",
     notes=("Columns 3 and 4 repeat the label: the reader checks they agree on every line.",),
 )

@@ -1,4 +1,4 @@
-from codemix.loaders.spec import CorpusSpec, FileSpec, LabelMap, SplitPolicy
+from codemix.loaders.spec import STRIP_SPACES, CorpusSpec, FileSpec, LabelMap, SplitPolicy
 
 _BASE = "https://raw.githubusercontent.com/l3cube-pune/code-mixed-nlp/085a188b858ffc424cd0489e597fd105191597b9/L3Cube-HingLID/"
 
@@ -16,7 +16,7 @@ SPEC = CorpusSpec(
         FileSpec("test.txt", _BASE + "test.txt", "6007c2999e97e946ebf3b2ca49ddff16fda0a29e7b6c9ca28d0d006329f70303", split="test", size=1555936),
     ),
     columns={"tokens": "token", "lid": "tag"},
-    label_maps={"lid": LabelMap.of({"HI": "hi", "EN": "en"})},
+    label_maps={"lid": LabelMap.of({"HI": "hi", "EN": "en"}, clean=(STRIP_SPACES,), ignore_case=True)},
     split_policy=SplitPolicy("official", description="the authors' train (31,756, optional) / validation 6,279 / test 6,420 sentences"),
     license="CC BY-NC-SA 4.0 (research, non-commercial; not bundled)",
     citation=("Nayak, Joshi. L3Cube-HingCorpus and HingBERT: A Code Mixed Hindi-English Dataset and BERT Language "
@@ -25,6 +25,7 @@ SPEC = CorpusSpec(
     homepage="https://github.com/l3cube-pune/code-mixed-nlp",
     reader_options={"columns": ("token", "tag")},
     domain="twitter",
+    empty_tokens="keep",
     notes=("Only HI and EN tags: punctuation and mentions were removed upstream.",
            "train.txt (>4 MiB) has no pinned sha256: it is loaded when present and a warning says when it is absent."),
 )

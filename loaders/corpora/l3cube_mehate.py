@@ -1,4 +1,4 @@
-from codemix.loaders.spec import CorpusSpec, FileSpec, LabelMap, SplitPolicy
+from codemix.loaders.spec import STRIP_SPACES, CorpusSpec, FileSpec, LabelMap, SplitPolicy
 
 _BASE = "https://raw.githubusercontent.com/l3cube-pune/MarathiNLP/8ee29fa1329d6a841030eb46659d3c10614b5e59/MeEval/L3Cube-MeHate/"
 
@@ -18,7 +18,7 @@ SPEC = CorpusSpec(
     label_maps={"offensive": LabelMap.of({
         "0.0": ("not_offensive", "float-string class 0.0 = not hate"),
         "1.0": ("offensive", "float-string class 1.0 = hate; hate speech is filed under the offensive task"),
-    })},
+    }, clean=(STRIP_SPACES,))},
     split_policy=SplitPolicy("official", description="the authors' train / val / test files (1,937 / 415 / 416)"),
     license="CC BY-NC-SA 4.0 (research, non-commercial; not bundled, downloaded on demand)",
     citation=("Chavan, Gokhale, Kane, Patankar, Joshi. My Boli: Code-mixed Marathi-English Corpora, Pretrained Language "
@@ -27,5 +27,6 @@ SPEC = CorpusSpec(
     homepage="https://github.com/l3cube-pune/MarathiNLP",
     reader_options={"header": ("datetime", "tweet", "hate", "sentiment", "profanity")},
     domain="twitter",
+    missing_text="keep",
     notes=("Many tweets also occur in l3cube_mesent, in every split combination (codemix corpora leakage shows them).",),
 )

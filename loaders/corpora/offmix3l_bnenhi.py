@@ -1,4 +1,4 @@
-from codemix.loaders.spec import CorpusSpec, FileSpec, LabelMap, Reference, SplitPolicy
+from codemix.loaders.spec import STRIP_SPACES, CorpusSpec, FileSpec, LabelMap, Reference, SplitPolicy
 
 _CITATION = ("Goswami, Raihan, Mahmud, Anastasopoulos, Zampieri. OffMix-3L: A Novel Code-Mixed Dataset in "
              "Bangla-English-Hindi for Offensive Language Identification. SocialNLP 2023 (arXiv:2310.18387)")
@@ -16,13 +16,14 @@ SPEC = CorpusSpec(
     label_maps={"offensive": LabelMap.of({
         "NOT": ("not_offensive", "OffMix's NOT = not offensive"),
         "OFF": ("offensive", "OffMix's OFF = offensive"),
-    })},
+    }, clean=(STRIP_SPACES,))},
     split_policy=SplitPolicy("test_only", description="released as a test set only (the paper trains on synthetic data)"),
     license="AGPL-3.0 (repository LICENSE; not bundled)",
     citation=_CITATION,
     version="1.0.0",
     homepage="https://github.com/LanguageTechnologyLab/OffMix-3L",
     reader_options={"header": ("text", "label")},
+    missing_text="keep",
     references=(
         Reference(task="offensive", metric="weighted_f1", value=0.68, system="BanglishBERT", citation=_CITATION,
                   note="trained on synthetic data, tested here"),

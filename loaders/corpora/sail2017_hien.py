@@ -1,9 +1,9 @@
 from codemix.loaders.spec import CorpusSpec, FileSpec, LabelMap, Reference, SplitPolicy
 
 _BASE = "https://raw.githubusercontent.com/lingualytics/py-lingualytics/d52391d38264013401fa6019fba7dd08329dd151/datasets/SAIL_2017/"
-_IDS = {"train": ("train_id.txt", "a9d357a7c4b257f2f91c57c64aa3a8de11cecf0bd77b08bc6c34949fb99351b6"),
-        "validation": ("validation_id.txt", "0ca4bf9ca49ba65bcfb940338a1aa008afe3d2c0bd1f9e5f3af7cebde82325e6"),
-        "test": ("test_id.txt", "d24ad97282d61479b298a91395f4e1b56cb70e2b1fe0c0444e74eaf25c5ba07d")}
+_IDS = {"train": ("train_id.txt", "a9d357a7c4b257f2f91c57c64aa3a8de11cecf0bd77b08bc6c34949fb99351b6", 54465),
+        "validation": ("validation_id.txt", "0ca4bf9ca49ba65bcfb940338a1aa008afe3d2c0bd1f9e5f3af7cebde82325e6", 6787),
+        "test": ("test_id.txt", "d24ad97282d61479b298a91395f4e1b56cb70e2b1fe0c0444e74eaf25c5ba07d", 6786)}
 _GLUECOS = "Khanuja, Dandapat, Srinivasan, Sitaram, Choudhury. GLUECoS: An Evaluation Benchmark for Code-Switched NLP. ACL 2020"
 
 SPEC = CorpusSpec(
@@ -15,7 +15,8 @@ SPEC = CorpusSpec(
     format="json_records",
     files=(FileSpec("HI-EN.json", _BASE + "Original_Data/HI-EN.json",
                     "557eec6cd1b800f95dbd2d42a54078e436c425598751614d71ed6bb98bb84280", size=4181866),)
-    + tuple(FileSpec(name, _BASE + "Split_IDs/" + name, sha, split=split, role="ids") for split, (name, sha) in _IDS.items()),
+    + tuple(FileSpec(name, _BASE + "Split_IDs/" + name, sha, split=split, role="ids", size=size)
+            for split, (name, sha, size) in _IDS.items()),
     columns={"id": "id", "text": "text", "tokens": "tagged_token", "lid": "tagged_tag", "sentiment": "sentiment"},
     label_maps={
         "sentiment": LabelMap.of({"-1": ("negative", "SAIL's integer class -1"), "0": ("neutral", "SAIL's integer class 0"),

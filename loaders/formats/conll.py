@@ -50,19 +50,20 @@ def read_meta_conll(path: str | Path, options: Mapping, report: LoadReport) -> I
 def read_token_tsv(path: str | Path, options: Mapping, report: LoadReport) -> Iterator[dict]:
     """``token<TAB>TAG[<TAB>TAG2]`` per line, a blank line between sentences.
 
-    Options: ``columns`` (default ``("token", "tag")``); ``skip_lines``: exact lines known to be
-    junk in a real file, each skipped and counted in the load report (never silently).
+    Options: ``columns`` (default ``("token", "tag")``); ``skip_lines``: lines known to be junk
+    in a real file (compared without surrounding spaces), each skipped and counted in the load
+    report (never silently).
     Runs of blank lines (and leading ones) are one sentence break.
     """
     columns = tuple(options.get("columns", ("token", "tag")))
     skip_lines = frozenset(options.get("skip_lines", ()))
     for start, lines in iter_line_blocks(path):
         numbers = range(start, start + len(lines))
-        if skip_lines and not skip_lines.isdisjoint(lines):
-            kept = [(n, line) for n, line in zip(numbers, lines) if line not in skip_lines]
+        if skip_lines and any(line.strip() in skip_lines for line in lines):
+            kept = [(n, line) for n, line in zip(numbers, lines) if line.strip() not in skip_lines]
             for n, line in zip(numbers, lines):
-                if line in skip_lines:
-                    report.add(f"skipped junk line {line!r}", f"{path}:{n}")
+                if line.strip() in skip_lines:
+                    report.add(f"skipped junk line {line.strip()!r}", f"{path}:{n}")
             if not kept:
                 continue
             numbers, lines = [n for n, _ in kept], [line for _, line in kept]

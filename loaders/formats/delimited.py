@@ -55,20 +55,35 @@ def read_csv(path: str | Path, options: Mapping, report: LoadReport) -> Iterator
 def read_tab_text(path: str | Path, options: Mapping, report: LoadReport) -> Iterator[dict]:
     """One record per line, fields split on TAB, no quoting at all (``"`` is an ordinary character).
 
-    Options: ``columns`` (names, one per field); ``equal_columns``: pairs of columns that the
-    source duplicates and that must agree (checked, never assumed). A blank line is an error:
-    in these files a record with empty text still has its TABs.
+    Options: ``columns`` (names, one per field); ``free_column``: the one column (the text)
+    that may itself contain TABs - the fields left of it are split from the left, the ones
+    right of it from the right, and each such line is counted; ``equal_columns``: pairs of
+    columns that the source duplicates and that must agree (checked, never assumed).
+    Blank lines at the end of the file are ignored; a blank line inside is an error (a record
+    with empty text still has its TABs).
     """
     columns = tuple(options.get("columns", ("text", "label")))
     equal_columns = tuple(options.get("equal_columns", ()))
+    free = options.get("free_column")
+    left = columns.index(free) if free else None
+    blank_at: int | None = None
     for number, line in iter_lines(path):
+        if line.strip() == "":
+            blank_at = blank_at or number
+            continue
+        if blank_at is not None:
+            raise FormatError(path, blank_at, f"expected {len(columns)} tab-separated fields ({', '.join(columns)}), got a blank line")
         fields = line.split("\t")
+        if free and len(fields) > len(columns):
+            head = line.split("\t", left)
+            fields = head[:left] + head[left].rsplit("\t", len(columns) - left - 1)
+            report.add(f"{free} holding a TAB (kept; the other fields are split around it)", f"{path}:{number}")
         if len(fields) != len(columns):
-            got = "a blank line" if line == "" else f"{len(fields)}: {show(line)}"
-            raise FormatError(path, number, f"expected {len(columns)} tab-separated fields ({', '.join(columns)}), got {got}")
+            raise FormatError(path, number, f"expected {len(columns)} tab-separated fields ({', '.join(columns)}), "
+                              f"got {len(fields)}: {show(line)}")
         item = dict(zip(columns, fields))
         for first, second in equal_columns:
-            if item[first] != item[second]:
+            if item[first].strip() != item[second].strip():
                 raise FormatError(path, number, f"expected columns {first!r} and {second!r} to be identical, got "
                                   f"{show(item[first])} and {show(item[second])}")
         item["_line"] = number
