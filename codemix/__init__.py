@@ -12,13 +12,33 @@ from __future__ import annotations
 
 from codemix.loaders import (
     CodemixError, CorpusSpec, DataNotFoundError, FormatError, LabelError, UnknownNameError,
-    list_corpora, load, load_report,
+    list_corpora, load_report,
 )
+from codemix.loaders import load as _load
 from codemix.loaders.registry import get_spec as corpus_info
+from codemix.tasks.mixing import corpus_mixing_stats, mixing_stats
+from codemix.tasks.registry import get_task, list_tasks
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "load", "load_report", "list_corpora", "corpus_info", "CorpusSpec", "CodemixError", "FormatError",
-    "LabelError", "UnknownNameError", "DataNotFoundError", "__version__",
+    "load", "load_report", "list_corpora", "corpus_info", "list_tasks", "get_task", "mixing_stats",
+    "corpus_mixing_stats", "CorpusSpec", "CodemixError", "FormatError", "LabelError", "UnknownNameError",
+    "DataNotFoundError", "__version__",
 ]
+
+
+def load(name, split=None, data_dir=None, *, streaming=False, verify=True, use_cache=True, with_stats=False):
+    """Load a corpus as a ``datasets.DatasetDict`` of records (or one ``Dataset`` with ``split``).
+
+    See ``codemix.loaders.load`` for the arguments. ``with_stats=True`` adds one column per
+    code-mixing statistic of each record's LID tags (``cmi``, ``cmi_v2``, ``switch_points``,
+    ``i_index``, ``m_index``, ``language_entropy``, ``burstiness``, ``matrix_language``;
+    ``None`` where a record has no LID tags).
+    """
+    data = _load(name, split, data_dir, streaming=streaming, verify=verify, use_cache=use_cache)
+    if not with_stats:
+        return data
+    from codemix.tasks.mixing import add_mixing_columns
+
+    return add_mixing_columns(data)

@@ -15,6 +15,8 @@ examples:
   codemix corpora show l3cube_mesent --data-dir ../shared/data
   codemix corpora leakage --data-dir ../shared/data
   codemix corpora export sail2017_hien --to out/sail --format parquet
+  codemix corpora stats sentimix2020_hien --plots out/cards
+  codemix tasks list
   codemix demo
 """
 
@@ -45,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_corpora_commands(commands, argparse.RawDescriptionHelpFormatter)
 
+    tasks = commands.add_parser("tasks", help="the tasks: field, level, labels, main score")
+    task_actions = tasks.add_subparsers(title="tasks commands", metavar="ACTION")
+    task_actions.add_parser("list", help="every task with its record field, level, main score and labels").set_defaults(run=_tasks_list)
+
     demo = commands.add_parser("demo", help="run the main job on the embedded demo corpora (no download)")
     demo.set_defaults(run=_demo)
     return parser
@@ -54,6 +60,16 @@ def _version() -> str:
     from codemix import __version__
 
     return __version__
+
+
+def _tasks_list(args) -> None:
+    from codemix.tasks.registry import get_task, list_tasks
+
+    rows = []
+    for name in list_tasks():
+        task = get_task(name)
+        rows.append((task.name, task.field, task.level, task.main_score, " ".join(task.labels)))
+    print_table(("task", "field", "level", "main score", "labels"), rows)
 
 
 def _demo(args) -> None:

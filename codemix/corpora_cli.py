@@ -34,6 +34,16 @@ def add_corpora_commands(commands, formatter) -> None:
     leakage.add_argument("--no-verify", action="store_true", help="accept files whose sha256 differs from the pinned release")
     leakage.set_defaults(run=corpora_leakage)
 
+    stats = actions.add_parser("stats", help="corpus card: sizes, labels, scripts, CMI and mixing per split",
+                               epilog="example:\n  codemix corpora stats sentimix2020_hien --plots out/cards --markdown out/sentimix.md",
+                               formatter_class=formatter)
+    stats.add_argument("name")
+    stats.add_argument("--plots", metavar="DIR", help="write PNG plots there (needs the plots extra)")
+    stats.add_argument("--markdown", metavar="FILE", help="also write the card as Markdown")
+    stats.add_argument("--data-dir")
+    stats.add_argument("--no-verify", action="store_true", help="accept files whose sha256 differs from the pinned release")
+    stats.set_defaults(run=corpora_stats)
+
     export = actions.add_parser("export", help="write the normalised records as parquet or jsonl (load_dataset reads them back)",
                                 epilog="example:\n  codemix corpora export sail2017_hien --to out/sail --format jsonl",
                                 formatter_class=formatter)
@@ -163,3 +173,25 @@ def corpora_export(args) -> None:
     print(f"wrote {len(written)} files to {args.to}: {', '.join(p.name for p in written)}")
     reader = "parquet" if args.format == "parquet" else "json"
     print(f'read back with: datasets.load_dataset("{reader}", data_dir="{args.to}")')
+
+
+def corpora_stats(args) -> None:
+    from pathlib import Path
+
+    from codemix.cards import card_lines, corpus_card, draw_plots
+    from codemix.loaders.api import load
+    from codemix.loaders.registry import get_spec
+
+    spec = get_spec(args.name)
+    with no_downloads():
+        dataset = load(args.name, data_dir=args.data_dir, verify=not args.no_verify)
+    card = corpus_card(spec, dataset)
+    lines = card_lines(spec, card)
+    print("\n".join(lines))
+    if args.markdown:
+        Path(args.markdown).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.markdown).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"\nwrote {args.markdown}")
+    if args.plots:
+        for path in draw_plots(spec, card, args.plots):
+            print(f"wrote {path}")

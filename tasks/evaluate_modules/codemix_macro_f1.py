@@ -1,0 +1,19 @@
+"""codemix's macro_f1 as an `evaluate` module, loaded by path (no hub):
+
+    import evaluate
+    from codemix.tasks.evaluation import module_path
+    metric = evaluate.load(module_path("macro_f1"))
+    metric.compute(predictions=["hi", "en"], references=["hi", "hi"])
+"""
+
+import evaluate
+
+from codemix.tasks.evaluation import describe, score_with
+
+
+class CodemixMetric(evaluate.Metric):
+    def _info(self):
+        return describe("macro_f1", self.config_name)
+
+    def _compute(self, predictions, references):
+        return score_with("macro_f1", self.config_name, references, predictions)

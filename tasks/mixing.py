@@ -1,0 +1,139 @@
+"""Code-mixing statistics over canonical LID tags.
+
+Language tokens are those tagged ``en hi bn mr`` or ``fw`` (a word of another language counts
+as its own language: switching into it is a switch). ``ne``, ``other`` and ``unk`` are
+language-independent and skipped, and so is ``mixed``: a word mixing two languages belongs to
+neither alone, so it neither counts for a language nor makes a switch.
+
+Measures (N = language tokens, P = switch points between consecutive language tokens):
+
+- ``cmi``: Das & Gambäck (2014), ``100 * (1 - max_lang / N)``;
+- ``cmi_v2``: Gambäck & Das (2016) utterance score, ``100 * (N - max_lang + P) / (2 N)``;
+- ``switch_points``: P;  ``i_index``: Guzmán et al. (2017), ``P / (N - 1)``;
+- ``m_index``: Barnett et al. (2000), ``(1 - Σp²) / ((k - 1) Σp²)`` over the k languages present;
+- ``language_entropy``: ``-Σ p log2 p``;
+- ``burstiness``: Goh & Barabási (2008), ``(σ - μ) / (σ + μ)`` of the language span lengths,
+  σ the sample standard deviation (``None`` with fewer than two spans);
+- ``matrix_language``: the most frequent language (ties: the first to appear).
+
+Every value is 0 (``matrix_language`` ``None``) for an utterance without language tokens.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from typing import Iterable, Sequence
+
+from codemix.tasks.labels import LANGUAGE_INDEPENDENT_LID
+
+# `mixed` belongs to two languages at once: skipped like the language-independent tags.
+SKIPPED = frozenset(LANGUAGE_INDEPENDENT_LID | {"mixed"})
+STAT_KEYS = ("cmi", "cmi_v2", "switch_points", "i_index", "m_index", "language_entropy", "burstiness", "matrix_language")
+
+
+def language_sequence(tags: Iterable[str]) -> list[str]:
+    """The language tags of an utterance, in order, without the skipped ones."""
+    return [tag for tag in tags if tag not in SKIPPED]
+
+
+def spans(languages: Sequence[str]) -> list[int]:
+    """Lengths of the monolingual runs: ``en en hi hi hi`` -> ``[2, 3]``."""
+    out: list[int] = []
+    for index, language in enumerate(languages):
+        if index and language == languages[index - 1]:
+            out[-1] += 1
+        else:
+            out.append(1)
+    return out
+
+
+def mixing_stats(tags: Sequence[str]) -> dict:
+    """Code-mixing statistics of one utterance's canonical LID tags (see the module docstring).
+
+    >>> stats = mixing_stats("en en hi hi other other hi hi en en en hi hi".split())
+    >>> {k: round(v, 4) for k, v in stats.items() if k != "matrix_language"}
+    {'cmi': 45.4545, 'cmi_v2': 36.3636, 'switch_points': 3, 'i_index': 0.3, 'm_index': 0.9836, 'language_entropy': 0.994, 'burstiness': -0.4835}
+    >>> stats["matrix_language"]
+    'hi'
+    """
+    languages = language_sequence(tags)
+    n = len(languages)
+    if n == 0:
+        return {"cmi": 0.0, "cmi_v2": 0.0, "switch_points": 0, "i_index": 0.0, "m_index": 0.0,
+                "language_entropy": 0.0, "burstiness": None, "matrix_language": None}
+    counts = Counter(languages)
+    matrix = max(counts, key=lambda language: (counts[language], -languages.index(language)))
+    switches = sum(1 for a, b in zip(languages, languages[1:]) if a != b)
+    shares = [c / n for c in counts.values()]
+    concentration = sum(p * p for p in shares)
+    runs = spans(languages)
+    if len(runs) >= 2:
+        mean, deviation = statistics.fmean(runs), statistics.stdev(runs)
+        burstiness = (deviation - mean) / (deviation + mean)
+    else:
+        burstiness = None
+    return {
+        "cmi": 100 * (1 - counts[matrix] / n),
+        "cmi_v2": 100 * (n - counts[matrix] + switches) / (2 * n),
+        "switch_points": switches,
+        "i_index": switches / (n - 1) if n > 1 else 0.0,
+        "m_index": (1 - concentration) / ((len(counts) - 1) * concentration) if len(counts) > 1 else 0.0,
+        "language_entropy": -sum(p * math.log2(p) for p in shares),
+        "burstiness": burstiness,
+        "matrix_language": matrix,
+    }
+
+
+def corpus_mixing_stats(utterances: Iterable[Sequence[str]]) -> dict:
+    """Corpus-level code-mixing over utterances' LID tags (utterances without tags are skipped).
+
+    Returns the mean of each utterance measure over all utterances (``mean_*``) and over the
+    mixed ones (``mixed_mean_*``: two or more languages), ``mixed_share`` (%), ``utterances``,
+    ``mixed_utterances``, and ``corpus_cmi``: Gambäck & Das (2016)
+    ``Cc = 100/U [ 1/2 Σ (1 - (max - P)/N + δ) + 5/6 S ]`` with δ = 1 when the utterance's
+    matrix language differs from the previous utterance's and S the number of mixed utterances.
+
+    >>> s = corpus_mixing_stats([["hi", "hi", "en"], ["en", "en"], ["hi", "other"]])
+    >>> s["utterances"], s["mixed_utterances"], round(s["mean_cmi"], 2), round(s["corpus_cmi"], 2)
+    (3, 1, 11.11, 72.22)
+    """
+    rows, total, previous_matrix = [], 0.0, None
+    for tags in utterances:
+        if not tags:
+            continue
+        stats = mixing_stats(tags)
+        languages = language_sequence(tags)
+        matrix = stats["matrix_language"]
+        if matrix is not None:
+            delta = 1 if previous_matrix is not None and matrix != previous_matrix else 0
+            n, top = len(languages), Counter(languages)[matrix]
+            total += 1 - (top - stats["switch_points"]) / n + delta
+            previous_matrix = matrix
+        rows.append(stats)
+    mixed = [r for r in rows if r["cmi"] > 0]
+    out: dict = {"utterances": len(rows), "mixed_utterances": len(mixed),
+                 "mixed_share": 100 * len(mixed) / len(rows) if rows else 0.0}
+    for key in STAT_KEYS[:-1]:
+        out[f"mean_{key}"] = _mean(r[key] for r in rows)
+        out[f"mixed_mean_{key}"] = _mean(r[key] for r in mixed)
+    out["corpus_cmi"] = 100 / len(rows) * (total / 2 + 5 / 6 * len(mixed)) if rows else 0.0
+    return out
+
+
+def _mean(values: Iterable) -> float | None:
+    values = [v for v in values if v is not None]
+    return statistics.fmean(values) if values else None
+
+
+def add_mixing_columns(dataset):
+    """The dataset with one column per statistic (computed from ``lid``; ``None`` without tags)."""
+    def compute(lid):
+        stats = mixing_stats(lid) if lid else {key: None for key in STAT_KEYS}
+        return {key: stats[key] for key in STAT_KEYS}
+
+    from codemix.loaders.cache import quiet_datasets
+
+    with quiet_datasets():
+        return dataset.map(compute, input_columns="lid")

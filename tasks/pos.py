@@ -1,0 +1,13 @@
+from codemix.tasks.labels import UPOS_LABELS
+from codemix.tasks.task import Task
+
+TASK = Task(
+    name="pos",
+    field="upos",
+    level="token",
+    labels=UPOS_LABELS,
+    main_score="accuracy",
+    description=("Universal POS tagging (17 UD tags) of code-mixed text; reads the record field upos. Scored over all "
+                 "tokens pooled; main score accuracy, the POS-tagging convention."),
+    version="1.0.0",
+)

@@ -1,0 +1,72 @@
+"""``Task``: what a task reads, its closed label set, its metrics and its main score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from codemix.tasks.metrics import METRICS, MetricInputError, check_inputs, per_label
+
+LEVELS = ("token", "sentence")
+
+
+@dataclass(frozen=True)
+class Task:
+    """A task over codemix records.
+
+    ``field`` is the record field holding gold labels; ``level`` is ``token`` (one label per
+    token, scored over all tokens of a test set pooled) or ``sentence``.
+    """
+
+    name: str
+    field: str
+    level: str
+    labels: tuple[str, ...]
+    main_score: str
+    description: str
+    version: str
+    metrics: tuple[str, ...] = ("accuracy", "macro_f1", "weighted_f1")
+
+    def score(self, gold: Sequence, pred: Sequence) -> dict[str, Any]:
+        """Score predictions against gold: accuracy, macro_f1, weighted_f1, per_label, main, n.
+
+        Token tasks take one label list per sentence (or already flat lists); the lists are
+        checked sentence by sentence and pooled. Macro-F1 is over the labels present in gold
+        or prediction. Unknown labels and misaligned inputs raise ``MetricInputError`` naming
+        the offending sentence and values.
+        """
+        gold_flat, pred_flat = self.flatten(gold, pred)
+        check_inputs(gold_flat, pred_flat, self.labels)
+        scores: dict[str, Any] = {name: METRICS[name](gold_flat, pred_flat) for name in self.metrics}
+        scores["per_label"] = per_label(gold_flat, pred_flat)
+        scores["main"] = self.main_score
+        scores["n"] = len(gold_flat)
+        return scores
+
+    def flatten(self, gold: Sequence, pred: Sequence) -> tuple[list[str], list[str]]:
+        """Flat, aligned label lists; sentence-aligned token lists are checked one by one."""
+        if len(gold) != len(pred):
+            raise MetricInputError(f"{self.name}: gold has {len(gold)} items but pred has {len(pred)}")
+        if self.level == "sentence" or not gold or not isinstance(gold[0], (list, tuple)):
+            if any(g is None for g in gold):
+                raise MetricInputError(f"{self.name}: gold holds None (unlabelled records); drop them before scoring")
+            return list(gold), list(pred)
+        gold_flat: list[str] = []
+        pred_flat: list[str] = []
+        for index, (g, p) in enumerate(zip(gold, pred)):
+            if not isinstance(p, (list, tuple)) or len(g) != len(p):
+                size = len(p) if isinstance(p, (list, tuple)) else type(p).__name__
+                raise MetricInputError(f"{self.name}: sentence {index} has {len(g)} gold tokens but pred has {size}")
+            gold_flat.extend(g)
+            pred_flat.extend(p)
+        return gold_flat, pred_flat
+
+    def gold(self, record: dict):
+        """The record's gold label(s) for this task (``None`` or ``[]`` when not annotated)."""
+        return record[self.field]
+
+    def class_label(self):
+        """``datasets.ClassLabel`` over the closed label set, in its canonical order."""
+        from datasets import ClassLabel
+
+        return ClassLabel(names=list(self.labels))
