@@ -6,6 +6,7 @@ import argparse
 import sys
 import textwrap
 
+from codemix.baselines_cli import add_baseline_commands
 from codemix.corpora_cli import add_corpora_commands
 from codemix.loaders.errors import CodemixError
 
@@ -17,6 +18,8 @@ examples:
   codemix corpora export sail2017_hien --to out/sail --format parquet
   codemix corpora stats sentimix2020_hien --plots out/cards
   codemix tasks list
+  codemix baseline run char_ngram --task sentiment --corpus sentimix2020_hien --out runs/sentimix
+  codemix benchmark --corpora dutta2022_bnen_lid --baselines majority crf --out runs/bench
   codemix demo
 """
 
@@ -50,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     tasks = commands.add_parser("tasks", help="the tasks: field, level, labels, main score")
     task_actions = tasks.add_subparsers(title="tasks commands", metavar="ACTION")
     task_actions.add_parser("list", help="every task with its record field, level, main score and labels").set_defaults(run=_tasks_list)
+
+    add_baseline_commands(commands, argparse.RawDescriptionHelpFormatter)
 
     demo = commands.add_parser("demo", help="run the main job on the embedded demo corpora (no download)")
     demo.set_defaults(run=_demo)

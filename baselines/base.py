@@ -1,0 +1,108 @@
+"""The baseline protocol: ``fit(task, train, validation)``, ``predict(task, records)``, save/load."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from codemix.loaders.errors import CodemixError, UnknownNameError
+from codemix.loaders.registry import unknown_name_message
+
+# name -> (module, class); imported lazily so that optional dependencies load only when used.
+BASELINES: dict[str, tuple[str, str]] = {
+    "majority": ("codemix.baselines.majority", "MajorityBaseline"),
+    "char_ngram": ("codemix.baselines.char_ngram", "CharNgramBaseline"),
+    "crf": ("codemix.baselines.crf", "CrfBaseline"),
+    "transformer": ("codemix.baselines.transformer", "TransformerBaseline"),
+}
+CLASSICAL = ("majority", "char_ngram", "crf")
+
+
+class Baseline:
+    """A model for one task. Subclasses set ``name`` and ``levels`` and implement ``_fit``/``_predict``.
+
+    ``fit`` trains on ``train`` and chooses hyper-parameters on ``validation`` (never on test);
+    ``predict`` returns one label per record (sentence tasks) or one label list per record
+    (token tasks). Deterministic for a given ``seed``.
+    """
+
+    name = "baseline"
+    levels: tuple[str, ...] = ("sentence", "token")
+
+    def __init__(self, seed: int = 0, **options: Any):
+        self.seed = seed
+        self.options = options
+        self.chosen: dict[str, Any] = {}
+        self.task_name: str | None = None
+
+    def fit(self, task, train, validation=None) -> "Baseline":
+        if task.level not in self.levels:
+            raise CodemixError(f"baseline {self.name} handles {'/'.join(self.levels)}-level tasks, not {task.name} ({task.level})")
+        examples = labelled(task, train)
+        if not examples:
+            raise CodemixError(f"{task.name}: the training split has no labelled records")
+        dev = labelled(task, validation) if validation is not None and len(validation) else []
+        self.task_name = task.name
+        self._fit(task, examples, dev)
+        return self
+
+    def predict(self, task, records) -> list:
+        if self.task_name is None:
+            raise CodemixError(f"baseline {self.name} is not fitted: call fit() first")
+        inputs = [record["tokens"] if task.level == "token" else record["text"] for record in _rows(records)]
+        return self._predict(task, inputs) if inputs else []
+
+    def config(self) -> dict[str, Any]:
+        """What was chosen on validation, for meta.json."""
+        return {"baseline": self.name, "seed": self.seed, **self.options, **self.chosen}
+
+    def save(self, path: str | Path) -> Path:
+        import joblib
+
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        joblib.dump(self, path)
+        return Path(path)
+
+    @staticmethod
+    def load(path: str | Path) -> "Baseline":
+        import joblib
+
+        model = joblib.load(path)
+        if not isinstance(model, Baseline):
+            raise CodemixError(f"{path} does not hold a codemix baseline")
+        return model
+
+    def _fit(self, task, examples: list[tuple[Any, Any]], dev: list[tuple[Any, Any]]) -> None:
+        raise NotImplementedError
+
+    def _predict(self, task, inputs: list) -> list:
+        raise NotImplementedError
+
+
+def labelled(task, records) -> list[tuple[Any, Any]]:
+    """``(input, gold)`` pairs of the records annotated for ``task``: (text, label) or (tokens, labels)."""
+    out = []
+    for record in _rows(records or []):
+        gold = record[task.field]
+        if gold is None or (task.level == "token" and not gold):
+            continue
+        out.append((record["tokens"] if task.level == "token" else record["text"], gold))
+    return out
+
+
+def _rows(records):
+    return records if isinstance(records, list) else list(records)
+
+
+def get_baseline(name: str, **kwargs: Any) -> Baseline:
+    """A fresh baseline by name (``majority``, ``char_ngram``, ``crf``, ``transformer``)."""
+    if name not in BASELINES:
+        raise UnknownNameError(unknown_name_message("baseline", name, list(BASELINES)))
+    module_name, class_name = BASELINES[name]
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        extra = "transformers" if name == "transformer" else "baselines"
+        raise CodemixError(f"baseline {name} needs the '{extra}' extra: pip install 'codemix[{extra}]' ({error})") from None
+    return getattr(module, class_name)(**kwargs)

@@ -1,0 +1,117 @@
+"""``codemix benchmark``: every baseline on every available corpus and task, next to published results.
+
+Options add a transfer matrix (train on one corpus, test on each other corpus of the task,
+test-only corpora included) and a script-robustness check (the same model on the test set with
+native-script tokens romanised).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from codemix.baselines.base import CLASSICAL, get_baseline
+from codemix.baselines.protocol import reference_rows, romanised
+from codemix.loaders.api import load
+from codemix.loaders.errors import CodemixError
+from codemix.loaders.registry import all_specs
+from codemix.tasks.registry import get_task, list_tasks
+from codemix.tasks.scoring import gold_by_id, score_by_id
+
+
+def available_corpora(names, data_dir, verify: bool = True) -> dict:
+    """Corpora whose files are on disk (never downloads); demo corpora only when asked for."""
+    from codemix.corpora_cli import no_downloads
+
+    out = {}
+    with no_downloads():
+        for name in names or [n for n, s in all_specs().items() if not s.bundled]:
+            try:
+                out[name] = load(name, data_dir=data_dir, verify=verify)
+            except CodemixError as error:
+                if names:
+                    raise
+                print(f"(skipped {name}: {str(error).splitlines()[0]})")
+    return out
+
+
+def fits(baseline: str, task) -> bool:
+    return not (baseline == "crf" and task.level != "token")
+
+
+def score_model(model, task, records) -> dict[str, Any]:
+    gold = gold_by_id(task, records)
+    predictions = dict(zip(records["id"], model.predict(task, records)))
+    return score_by_id(task, gold, {key: predictions[key] for key in gold})
+
+
+def run_benchmark(corpora=None, baselines=CLASSICAL, tasks=None, out="benchmark-results", data_dir=None, seed: int = 0,
+                  transfer: bool = False, script_robustness: bool = False, verify: bool = True, echo=print) -> dict:
+    """Run the benchmark and write ``results.json`` and ``results.md`` (plus heatmaps) to ``out``."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    datasets = available_corpora(corpora, data_dir, verify)
+    task_names = tasks or list_tasks()
+    rows, robustness, models = [], [], {}
+    for corpus, dataset in datasets.items():
+        spec = all_specs()[corpus]
+        if "train" not in dataset or "test" not in dataset:
+            continue
+        for task_name in [t for t in task_names if t in spec.tasks]:
+            task = get_task(task_name)
+            for baseline in [b for b in baselines if fits(b, task)]:
+                started = time.perf_counter()
+                model = get_baseline(baseline, seed=seed).fit(task, dataset["train"], dataset["validation"])
+                seconds = time.perf_counter() - started
+                scores = score_model(model, task, dataset["test"])
+                models[(corpus, task_name, baseline)] = model
+                row = {"corpus": corpus, "task": task_name, "baseline": baseline, "main": task.main_score,
+                       **{k: round(scores[k], 4) for k in ("accuracy", "macro_f1", "weighted_f1")},
+                       "train_seconds": round(seconds, 2), "config": model.config(),
+                       "published": reference_rows(spec, task, baseline, model, dataset, seed)}
+                rows.append(row)
+                echo(f"{corpus:26} {task_name:10} {baseline:11} acc {row['accuracy']:.4f}  macro-F1 {row['macro_f1']:.4f}  "
+                     f"weighted-F1 {row['weighted_f1']:.4f}  ({seconds:.1f} s)")
+                if script_robustness:
+                    robustness.append(_robustness(corpus, task, baseline, model, dataset["test"], row))
+    results: dict[str, Any] = {"rows": rows, "seed": seed}
+    if script_robustness:
+        results["script_robustness"] = robustness
+    if transfer:
+        results["transfer"] = _transfer(datasets, task_names, baselines, models, seed, out, echo)
+    (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    from codemix.baselines.report import results_markdown
+
+    (out / "results.md").write_text(results_markdown(results), encoding="utf-8")
+    return results
+
+
+def _robustness(corpus, task, baseline, model, test, row) -> dict:
+    scores = score_model(model, task, romanised(test))
+    main = task.main_score
+    return {"corpus": corpus, "task": task.name, "baseline": baseline, "metric": main, "original": row[main],
+            "romanised": round(scores[main], 4), "difference": round(scores[main] - row[main], 4)}
+
+
+def _transfer(datasets, task_names, baselines, models, seed, out, echo) -> list[dict]:
+    cells = []
+    for task_name in task_names:
+        task = get_task(task_name)
+        have = {c: d for c, d in datasets.items() if task_name in all_specs()[c].tasks and "test" in d}
+        sources = [c for c, d in have.items() if "train" in d]
+        for baseline in [b for b in baselines if fits(b, task)]:
+            for source in sources:
+                model = models.get((source, task_name, baseline))
+                if model is None:
+                    model = get_baseline(baseline, seed=seed).fit(task, have[source]["train"], have[source]["validation"])
+                for target, dataset in have.items():
+                    scores = score_model(model, task, dataset["test"])
+                    cells.append({"task": task_name, "baseline": baseline, "train": source, "test": target,
+                                  "metric": task.main_score, "score": round(scores[task.main_score], 4)})
+            echo(f"transfer {task_name} {baseline}: {len(sources)} x {len(have)} cells")
+    from codemix.baselines.report import draw_heatmaps
+
+    draw_heatmaps(cells, out)
+    return cells

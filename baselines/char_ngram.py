@@ -1,0 +1,182 @@
+"""Character n-gram baselines.
+
+Sentence tasks: TF-IDF over word 1-2-grams and character 2-5-grams (within word boundaries)
+of the text plus a romanised copy of its native-script words (so that a word typed in
+Devanagari and in Roman script shares features - code-mixed corpora use both) into a linear
+model; the model (linear SVM, or NB-SVM logistic regression), C and class
+weighting are chosen on validation by the task's main score, then the chosen configuration is
+refitted on train + validation (``refit=False`` keeps the train-only model).
+Token tasks: per-token features (character 2-4-grams of the token, affixes, shape, script,
+and the neighbours' words, suffixes, shapes and scripts) into a linear SVM, C chosen on
+validation.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import time
+
+from codemix.baselines.base import Baseline
+from codemix.baselines.features import sentence_features
+from codemix.loaders.normalize import romanise
+from codemix.tasks.metrics import METRICS
+
+SENTENCE_GRID = (
+    {"model": "svm", "C": 0.1, "class_weight": None},
+    {"model": "svm", "C": 0.1, "class_weight": "balanced"},
+    {"model": "nbsvm", "C": 4.0, "class_weight": None},
+    {"model": "nbsvm", "C": 16.0, "class_weight": None},
+)
+TOKEN_GRID = {"C": (0.05, 0.2)}
+
+
+class CharNgramBaseline(Baseline):
+    name = "char_ngram"
+
+    def _fit(self, task, examples, dev) -> None:
+        if task.level == "sentence":
+            self._fit_sentences(task, examples, dev)
+        else:
+            self._fit_tokens(task, examples, dev)
+
+    # --- sentence tasks ------------------------------------------------------------------------
+
+    def _fit_sentences(self, task, examples, dev) -> None:
+        texts = [with_romanised(text) for text, _ in examples]
+        dev = [(with_romanised(text), label) for text, label in dev]
+        labels = [label for _, label in examples]
+        started = time.perf_counter()
+        self.vectorizer = _text_vectorizer()
+        matrix = self.vectorizer.fit_transform(texts)
+        build = lambda config: _sentence_model(config, self.seed)  # noqa: E731
+        self.model, self.chosen = _select(task, list(SENTENCE_GRID), build, matrix, labels,
+                                          dev and self.vectorizer.transform([t for t, _ in dev]), [label for _, label in dev])
+        if dev and self.options.get("refit", True):
+            # The vectorizer (vocabulary, IDF) stays the one fitted on train; the model is refitted.
+            import scipy.sparse
+
+            config = {key: self.chosen[key] for key in ("model", "C", "class_weight")}
+            both = scipy.sparse.vstack([matrix, self.vectorizer.transform([t for t, _ in dev])]).tocsr()
+            self.model = build(config).fit(both, labels + [label for _, label in dev])
+            self.chosen["refit_on"] = "train+validation"
+        self.chosen["fit_seconds"] = round(time.perf_counter() - started, 2)
+
+    # --- token tasks ---------------------------------------------------------------------------
+
+    def _fit_tokens(self, task, examples, dev) -> None:
+        from sklearn.feature_extraction import DictVectorizer
+
+        self.vectorizer = DictVectorizer()
+        matrix = _int32(self.vectorizer.fit_transform(_token_dicts(tokens for tokens, _ in examples)))
+        labels = [label for _, sentence in examples for label in sentence]
+        dev_matrix = dev and _int32(self.vectorizer.transform(_token_dicts(tokens for tokens, _ in dev)))
+        dev_labels = [label for _, sentence in dev for label in sentence]
+        grid = [dict(zip(TOKEN_GRID, values)) for values in itertools.product(*TOKEN_GRID.values())]
+        self.model, self.chosen = _select(task, grid, lambda config: _svm(config["C"], None, self.seed),
+                                          matrix, labels, dev_matrix, dev_labels)
+
+    def _predict(self, task, inputs) -> list:
+        if task.level == "sentence":
+            return list(self.model.predict(self.vectorizer.transform([with_romanised(text) for text in inputs])))
+        flat = list(self.model.predict(_int32(self.vectorizer.transform(_token_dicts(inputs))))) if any(inputs) else []
+        out, position = [], 0
+        for tokens in inputs:
+            out.append(flat[position:position + len(tokens)])
+            position += len(tokens)
+        return out
+
+
+def _int32(matrix):
+    """DictVectorizer builds int64 indices, which liblinear refuses; the matrices are far below 2**31."""
+    matrix = matrix.tocsr()
+    matrix.indices = matrix.indices.astype("int32")
+    matrix.indptr = matrix.indptr.astype("int32")
+    return matrix
+
+
+def _token_dicts(sentences):
+    for tokens in sentences:
+        yield from sentence_features(list(tokens), char_ngrams=True)
+
+
+_NATIVE_WORD = re.compile(r"[\u0900-\u0dff\u200c\u200d]+")
+
+
+def with_romanised(text: str) -> str:
+    """The text followed by a romanised copy of its native-script words (unchanged if it has none).
+
+    >>> with_romanised("yaar बहुत mast")
+    'yaar बहुत mast bahut'
+    """
+    native = _NATIVE_WORD.findall(text)
+    return text if not native else text + " " + " ".join(_romanised_word(word) for word in native)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _romanised_word(word: str) -> str:
+    return romanise(word)
+
+
+def _text_vectorizer():
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import FeatureUnion
+
+    return FeatureUnion([
+        ("word", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\S+", sublinear_tf=True,
+                                 lowercase=True, dtype=np.float32)),
+        ("char", TfidfVectorizer(analyzer=char_ngrams, sublinear_tf=True, min_df=2, dtype=np.float32)),
+    ])
+
+
+def char_ngrams(text: str) -> list[str]:
+    """Character 2-5-grams inside each space-padded lower-cased word (scikit-learn's char_wb).
+
+    Computed per distinct word and cached: tweets repeat their words, and building n-grams is
+    the slowest part of the fit.
+
+    >>> char_ngrams("Hi")
+    [' h', 'hi', 'i ', ' hi', 'hi ', ' hi ']
+    """
+    out: list[str] = []
+    for word in text.lower().split():
+        out.extend(_word_ngrams(word))
+    return out
+
+
+@functools.lru_cache(maxsize=500_000)
+def _word_ngrams(word: str) -> tuple[str, ...]:
+    padded = f" {word} "
+    return tuple(padded[i:i + n] for n in range(2, 6) for i in range(len(padded) - n + 1))
+
+
+def _sentence_model(config, seed):
+    if config["model"] == "svm":
+        return _svm(config["C"], config["class_weight"], seed)
+    from codemix.baselines.nbsvm import NBLogisticRegression
+
+    return NBLogisticRegression(C=config["C"], seed=seed)
+
+
+def _svm(c, class_weight, seed):
+    from sklearn.svm import LinearSVC
+
+    return LinearSVC(C=c, class_weight=class_weight, random_state=seed, max_iter=5000)
+
+
+def _select(task, grid, build, matrix, labels, dev_matrix, dev_labels):
+    """Fit each configuration on train, keep the best on validation by the task's main score.
+
+    Without validation data the first configuration is used. Ties keep the earlier one.
+    """
+    metric = METRICS.get(task.main_score, METRICS["macro_f1"])
+    best = None
+    for config in grid if dev_labels else grid[:1]:
+        model = build(config).fit(matrix, labels)
+        score = metric(dev_labels, list(model.predict(dev_matrix))) if dev_labels else None
+        if best is None or (score is not None and score > best[0]):
+            best = (score, model, config)
+    score, model, config = best
+    return model, {**config, f"validation_{task.main_score}": None if score is None else round(score, 4)}

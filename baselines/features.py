@@ -1,0 +1,74 @@
+"""Token features shared by the linear token model and the CRF: affixes, shape, script, neighbours."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+from codemix.loaders.normalize import token_script
+
+@functools.lru_cache(maxsize=200_000)
+def shape(token: str) -> str:
+    """Collapsed word shape: Latin ``X``/``x``, other letters ``L``, digits ``d``, marks dropped.
+
+    >>> shape("Hello"), shape("2024"), shape("@user_1"), shape("बहुत"), shape("...")
+    ('Xx', 'd', '@x_d', 'L', '.')
+    """
+    out = []
+    for char in token:
+        if char.isdigit():
+            code = "d"
+        elif char.isascii() and char.isalpha():
+            code = "X" if char.isupper() else "x"
+        elif char.isalpha():
+            code = "L"
+        elif unicodedata.category(char).startswith("M"):
+            continue
+        else:
+            code = char
+        if not out or out[-1] != code:
+            out.append(code)
+    return "".join(out)[:8]
+
+
+@functools.lru_cache(maxsize=200_000)
+def word_features(token: str, char_ngrams: bool) -> tuple[tuple[str, float], ...]:
+    """Features of one token on its own (cached: word forms repeat a lot)."""
+    lower = token.lower()
+    features = {
+        "w": lower, "shape": shape(token), "script": token_script(token), "len": str(min(len(token), 12)),
+        "p1": lower[:1], "p2": lower[:2], "p3": lower[:3], "s1": lower[-1:], "s2": lower[-2:], "s3": lower[-3:],
+        "s4": lower[-4:], "title": str(token[:1].isupper()), "upper": str(token.isupper() and len(token) > 1),
+        "digit": str(any(c.isdigit() for c in token)), "alpha": str(token.isalpha()),
+        "mention": str(token.startswith("@")), "hashtag": str(token.startswith("#")),
+        "url": str(lower.startswith(("http", "www"))),
+    }
+    out = [(f"{key}={value}", 1.0) for key, value in features.items()]
+    if char_ngrams:
+        padded = f"<{lower}>"
+        grams = {padded[i:i + n] for n in (2, 3, 4) for i in range(len(padded) - n + 1)}
+        out += [(f"cg={gram}", 1.0) for gram in sorted(grams)]
+    return tuple(out)
+
+
+def sentence_features(tokens: list[str], char_ngrams: bool = False, window: int = 2) -> list[dict[str, float]]:
+    """One feature dict per token: its own features plus its neighbours' words, affixes and shapes."""
+    own = [word_features(token, char_ngrams) for token in tokens]
+    out = []
+    for index in range(len(tokens)):
+        features = dict(own[index])
+        features["bias"] = 1.0
+        for offset in range(-window, window + 1):
+            if offset == 0:
+                continue
+            position = index + offset
+            if 0 <= position < len(tokens):
+                neighbour = tokens[position].lower()
+                features[f"{offset}:w={neighbour}"] = 1.0
+                features[f"{offset}:s3={neighbour[-3:]}"] = 1.0
+                features[f"{offset}:shape={shape(tokens[position])}"] = 1.0
+                features[f"{offset}:script={token_script(tokens[position])}"] = 1.0
+            else:
+                features[f"{offset}:edge"] = 1.0
+        out.append(features)
+    return out

@@ -1,0 +1,62 @@
+"""Scoring under a published result's own protocol: its metric, label scheme, domain and split."""
+
+from __future__ import annotations
+
+import re
+
+from codemix.loaders.normalize import romanise, token_script
+from codemix.tasks.metrics import METRICS
+from codemix.tasks.task import Task
+
+
+def source_label_task(task, train) -> Task:
+    """A sentence task over ``source_label`` with the labels the training split uses (e.g. TRAC's OAG/CAG/NAG)."""
+    labels = tuple(sorted({label for label in train["source_label"] if label is not None}))
+    return Task(name=f"{task.name}:source", field="source_label", level="sentence", labels=labels,
+                main_score=task.main_score, description=f"{task.name} on the source's own labels", version=task.version)
+
+
+def reference_rows(spec, task, baseline, model, dataset, seed) -> list[dict]:
+    """Our score next to each published result for this task, under that result's protocol."""
+    from codemix.baselines.base import get_baseline
+    from codemix.baselines.benchmark import score_model
+
+    rows = []
+    for reference in spec.references:
+        if reference.task != task.name:
+            continue
+        row = {"value": reference.value, "metric": reference.metric, "system": reference.system,
+               "citation": reference.citation, "label_scheme": reference.label_scheme, "domain": reference.domain,
+               "split": reference.split, "note": reference.note, "ours": None, "comparable": True}
+        if reference.metric not in METRICS or reference.split != "test":
+            row["comparable"] = False
+            rows.append(row)
+            continue
+        test = dataset["test"]
+        if reference.domain:
+            test = test.filter(lambda r: r["domain"] == reference.domain)
+        scorer, scored_task = model, task
+        if reference.label_scheme.startswith("source") and task.level == "sentence":
+            scored_task = source_label_task(task, dataset["train"])
+            scorer = get_baseline(baseline, seed=seed).fit(scored_task, dataset["train"], dataset["validation"])
+        elif reference.label_scheme.startswith("source"):
+            row["note"] = (row["note"] + "; " if row["note"] else "") + "ours on canonical tags (source token tags are not kept)"
+        row["ours"] = round(score_model(scorer, scored_task, test)[reference.metric], 4)
+        rows.append(row)
+    return rows
+
+
+_NATIVE_WORD = re.compile(r"[\u0900-\u0dff\u200c\u200d]+")
+
+
+def romanised(records):
+    """The records with every native-script (Indic) token and word of the text romanised."""
+    def convert(record):
+        tokens = [romanise(t) if token_script(t) not in ("Latn", "Zyyy") else t for t in record["tokens"]]
+        text = _NATIVE_WORD.sub(lambda m: romanise(m.group()), record["text"])
+        return {"tokens": tokens, "text": text}
+
+    from codemix.loaders.cache import quiet_datasets
+
+    with quiet_datasets():
+        return records.map(convert)

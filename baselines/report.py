@@ -1,0 +1,82 @@
+"""Benchmark results as Markdown tables and transfer heatmaps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def results_markdown(results: dict) -> str:
+    lines = ["# codemix benchmark", "",
+             "Scores on each corpus's test split (token tasks: all tokens pooled). Published results are shown under "
+             "their own protocol (metric, label scheme, domain); `ours` is our baseline scored the same way.", "",
+             "| corpus | task | baseline | accuracy | macro-F1 | weighted-F1 | train s | published (protocol) | ours, same protocol |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for row in results["rows"]:
+        published = row["published"] or [None]
+        for index, reference in enumerate(published):
+            head = (f"| {row['corpus']} | {row['task']} | {row['baseline']} | {row['accuracy']:.4f} | {row['macro_f1']:.4f} | "
+                    f"{row['weighted_f1']:.4f} | {row['train_seconds']:.1f} |") if index == 0 else "| | | | | | | |"
+            if reference is None:
+                lines.append(head + " - | - |")
+                continue
+            protocol = ", ".join(x for x in (reference["metric"], reference["label_scheme"] + " labels",
+                                            reference["domain"] or "", reference["split"]) if x)
+            ours = "not comparable" if not reference["comparable"] else f"{reference['ours']:.4f}"
+            lines.append(f"{head} {reference['value']} {reference['system']} ({protocol}) | {ours} |")
+    if results.get("script_robustness"):
+        lines += ["", "## Script robustness", "", "Main score on the test set as published and with native-script "
+                  "tokens romanised (same trained model).", "",
+                  "| corpus | task | baseline | metric | original | romanised | difference |", "|---|---|---|---|---|---|---|"]
+        for r in results["script_robustness"]:
+            lines.append(f"| {r['corpus']} | {r['task']} | {r['baseline']} | {r['metric']} | {r['original']:.4f} | "
+                         f"{r['romanised']:.4f} | {r['difference']:+.4f} |")
+    if results.get("transfer"):
+        lines += ["", "## Transfer (rows: trained on; columns: tested on; main score)"]
+        for (task, baseline), cells in _group(results["transfer"]).items():
+            trains = sorted({c["train"] for c in cells})
+            tests = sorted({c["test"] for c in cells})
+            score = {(c["train"], c["test"]): c["score"] for c in cells}
+            lines += ["", f"### {task} - {baseline} ({cells[0]['metric']})", "",
+                      "| train \\ test | " + " | ".join(tests) + " |", "|---" * (len(tests) + 1) + "|"]
+            for train in trains:
+                lines.append(f"| {train} | " + " | ".join(f"{score[(train, t)]:.3f}" for t in tests) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _group(cells):
+    out: dict = {}
+    for cell in cells:
+        out.setdefault((cell["task"], cell["baseline"]), []).append(cell)
+    return out
+
+
+def draw_heatmaps(cells, out_dir) -> list[Path]:
+    """One PNG per (task, baseline) transfer matrix; skipped quietly without matplotlib."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return []
+    written = []
+    for (task, baseline), group in _group(cells).items():
+        trains = sorted({c["train"] for c in group})
+        tests = sorted({c["test"] for c in group})
+        score = {(c["train"], c["test"]): c["score"] for c in group}
+        matrix = [[score[(a, b)] for b in tests] for a in trains]
+        figure, axis = plt.subplots(figsize=(1.2 * len(tests) + 3, 0.6 * len(trains) + 2))
+        image = axis.imshow(matrix, vmin=0, vmax=1, cmap="viridis")
+        axis.set_xticks(range(len(tests)), tests, rotation=45, ha="right")
+        axis.set_yticks(range(len(trains)), trains)
+        for i, row in enumerate(matrix):
+            for j, value in enumerate(row):
+                axis.text(j, i, f"{value:.2f}", ha="center", va="center", color="white" if value < 0.6 else "black")
+        axis.set_title(f"transfer: {task} / {baseline} ({group[0]['metric']})")
+        figure.colorbar(image)
+        figure.tight_layout()
+        path = Path(out_dir) / f"transfer_{task}_{baseline}.png"
+        figure.savefig(path, dpi=110)
+        plt.close(figure)
+        written.append(path)
+    return written

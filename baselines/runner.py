@@ -1,0 +1,85 @@
+"""``codemix baseline run``: fit on train, select on validation, predict test, write a submission."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from codemix.baselines.base import get_baseline
+from codemix.loaders.api import load
+from codemix.loaders.errors import CodemixError
+from codemix.loaders.registry import get_spec
+from codemix.tasks.registry import get_task
+from codemix.tasks.scoring import gold_by_id, score_by_id
+from codemix.tasks.submission import cell_file_name, read_predictions, write_submission
+
+SCORES_FILE = "scores.json"
+
+
+def default_out(baseline: str, task: str, corpus: str) -> Path:
+    return Path("codemix-runs") / f"{baseline}.{task}.{corpus}"
+
+
+def check_cell(task_name: str, corpus: str) -> None:
+    spec = get_spec(corpus)
+    get_task(task_name)
+    if task_name not in spec.tasks:
+        raise CodemixError(f"corpus {corpus} has no {task_name} annotation; its tasks are {list(spec.tasks)}")
+    if spec.split_policy.kind == "test_only":
+        raise CodemixError(f"{corpus} is test-only: train elsewhere and evaluate it with `codemix benchmark --transfer`")
+
+
+def run_baseline(name: str, task_name: str, corpus: str, data_dir=None, out=None, seed: int = 0,
+                 options: dict[str, Any] | None = None, save_model: str | Path | None = None) -> dict[str, Any]:
+    """Run one baseline on one (task, corpus) cell; returns the scores written to ``scores.json``."""
+    check_cell(task_name, corpus)
+    task = get_task(task_name)
+    steps = _Steps(4, f"{name} {task_name}/{corpus}")
+    dataset = load(corpus, data_dir=data_dir)
+    steps.advance("loaded")
+    baseline = get_baseline(name, seed=seed, **(options or {}))
+    started = time.perf_counter()
+    baseline.fit(task, dataset["train"], dataset["validation"])
+    train_seconds = time.perf_counter() - started
+    steps.advance("trained")
+    test = dataset["test"]
+    gold = gold_by_id(task, test)
+    predictions = dict(zip(test["id"], baseline.predict(task, test)))
+    steps.advance("predicted")
+    out = Path(out) if out else default_out(name, task_name, corpus)
+    meta = {"team": "codemix baselines", "system": name, "description": f"codemix {name} baseline, seed {seed}",
+            "external_data": False, "seed": seed, "config": baseline.config()}
+    write_submission(out, meta, {(task_name, corpus): [(key, predictions[key]) for key in gold]})
+    # Score the written file exactly as a participant's file is scored: read back, join on id.
+    scores = score_by_id(task, gold, read_predictions(out / cell_file_name(task_name, corpus)))
+    steps.advance("scored")
+    steps.close()
+    result = {key: scores[key] for key in ("accuracy", "macro_f1", "weighted_f1")}
+    result.update(train_seconds=round(train_seconds, 2), main=task.main_score, n=scores["n"])
+    (out / SCORES_FILE).write_text(json.dumps({f"{task_name}/{corpus}": result}, indent=2) + "\n", encoding="utf-8")
+    if save_model:
+        baseline.save(save_model)
+    return {"out": str(out), "scores": result, "config": baseline.config()}
+
+
+class _Steps:
+    """A step progress bar on a terminal; silent otherwise."""
+
+    def __init__(self, total: int, label: str):
+        self.bar = None
+        if sys.stderr.isatty():
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(total=total, desc=label, leave=False)
+
+    def advance(self, what: str) -> None:
+        if self.bar is not None:
+            self.bar.set_postfix_str(what)
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()

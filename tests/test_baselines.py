@@ -1,0 +1,113 @@
+"""Classical baselines: fit/predict on the demo corpora, determinism, persistence, runner, CLI, benchmark."""
+
+import json
+
+import pytest
+
+import codemix
+from codemix.baselines.base import get_baseline
+from codemix.baselines.benchmark import run_benchmark
+from codemix.baselines.runner import run_baseline
+from codemix.cli import main
+from codemix.loaders.errors import CodemixError, UnknownNameError
+from codemix.tasks.submission import read_predictions
+
+from conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return codemix.load("demo_bnen")
+
+
+CELLS = [(b, t) for b in ("majority", "char_ngram", "crf") for t in ("lid", "pos", "sentiment", "offensive")
+         if not (b == "crf" and t in ("sentiment", "offensive"))]
+
+
+@pytest.mark.parametrize("baseline, task_name", CELLS)
+def test_baselines_learn_the_demo_tasks(demo, baseline, task_name, tmp_path):
+    task = codemix.get_task(task_name)
+    model = get_baseline(baseline, seed=3).fit(task, demo["train"], demo["validation"])
+    predictions = model.predict(task, demo["test"])
+    assert len(predictions) == demo["test"].num_rows
+    if task.level == "token":
+        assert [len(p) for p in predictions] == [len(t) for t in demo["test"]["tokens"]]
+    scores = task.score(demo["test"][task.field], predictions)
+    if baseline != "majority":
+        assert scores[task.main_score] > 0.8
+    again = get_baseline(baseline, seed=3).fit(task, demo["train"], demo["validation"]).predict(task, demo["test"])
+    assert again == predictions, "a baseline must be deterministic for a given seed"
+    restored = model.save(tmp_path / "model.joblib")
+    assert get_baseline(baseline).load(restored).predict(task, demo["test"]) == predictions
+
+
+def test_majority_uses_word_forms_then_the_global_label(demo):
+    task = codemix.get_task("lid")
+    model = get_baseline("majority").fit(task, demo["train"])
+    assert model.predict(task, [{"tokens": ["khub", "zzzunseen"], "text": ""}]) == [["bn", model.default]]
+
+
+def test_crf_refuses_sentence_tasks(demo):
+    with pytest.raises(CodemixError, match="crf handles token-level tasks, not sentiment"):
+        get_baseline("crf").fit(codemix.get_task("sentiment"), demo["train"])
+
+
+def test_unknown_baseline_gets_did_you_mean():
+    with pytest.raises(UnknownNameError, match="Did you mean 'char_ngram'"):
+        get_baseline("char_ngrams")
+
+
+def test_runner_writes_a_submission_scored_like_a_participant(tmp_path):
+    result = run_baseline("char_ngram", "offensive", "demo_hien", out=tmp_path / "sub", seed=1)
+    folder = tmp_path / "sub"
+    assert sorted(p.name for p in folder.iterdir()) == ["meta.json", "offensive.demo_hien.jsonl", "scores.json"]
+    meta = json.loads((folder / "meta.json").read_text())
+    assert {"team", "system", "description", "external_data", "seed", "config"} <= set(meta)
+    predictions = read_predictions(folder / "offensive.demo_hien.jsonl")
+    test = codemix.load("demo_hien", split="test")
+    assert set(predictions) == set(test["id"])
+    task = codemix.get_task("offensive")
+    expected = task.score(test["offensive"], [predictions[i] for i in test["id"]])
+    scores = json.loads((folder / "scores.json").read_text())["offensive/demo_hien"]
+    assert scores["macro_f1"] == pytest.approx(expected["macro_f1"]) == pytest.approx(result["scores"]["macro_f1"])
+    assert scores["train_seconds"] >= 0 and scores["main"] == "macro_f1"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["baseline", "run", "crf", "--task", "sentiment", "--corpus", "demo_hien"], "crf handles token-level tasks"),
+    (["baseline", "run", "majority", "--task", "pos", "--corpus", "l3cube_mesent"], "has no pos annotation"),
+    (["baseline", "run", "majority", "--task", "sentiment", "--corpus", "sentmix3l_bnenhi"], "test-only"),
+    (["baseline", "run", "majorty", "--task", "lid", "--corpus", "demo_hien"], "Did you mean 'majority'"),
+])
+def test_baseline_cli_errors(argv, message, capsys, tmp_path):
+    assert main(argv + ["--out", str(tmp_path / "x")]) == 1
+    assert message in capsys.readouterr().err
+
+
+def test_baseline_cli_prints_a_table(capsys, tmp_path):
+    assert main(["baseline", "run", "majority", "--task", "lid", "--corpus", "demo_mren", "--out", str(tmp_path / "m")]) == 0
+    out = capsys.readouterr().out
+    assert "accuracy" in out and "demo_mren" in out and (tmp_path / "m" / "lid.demo_mren.jsonl").is_file()
+
+
+def test_benchmark_with_transfer_and_script_robustness(tmp_path):
+    results = run_benchmark(["demo_hien", "demo_bnen"], ("majority", "char_ngram"), ["lid", "sentiment"], tmp_path,
+                            transfer=True, script_robustness=True, echo=lambda *_: None)
+    rows = {(r["corpus"], r["task"], r["baseline"]) for r in results["rows"]}
+    assert ("demo_bnen", "lid", "char_ngram") in rows and len(rows) == 8
+    transfer = {(c["train"], c["test"]) for c in results["transfer"] if c["task"] == "sentiment"}
+    assert ("demo_hien", "demo_bnen") in transfer and ("demo_bnen", "demo_hien") in transfer
+    assert len(results["script_robustness"]) == 8
+    markdown = (tmp_path / "results.md").read_text()
+    assert "## Transfer" in markdown and "## Script robustness" in markdown
+    assert (tmp_path / "transfer_sentiment_char_ngram.png").read_bytes()[:4] == b"\x89PNG"
+    assert json.loads((tmp_path / "results.json").read_text())["rows"]
+
+
+def test_benchmark_scores_published_protocols_on_source_labels(tmp_path, no_data_dir):
+    results = run_benchmark(["trac2018_hien_aggression"], ("majority",), ["offensive"], tmp_path, data_dir=FIXTURES,
+                            verify=False, echo=lambda *_: None)
+    (row,) = results["rows"]
+    facebook = next(p for p in row["published"] if p["domain"] == "facebook")
+    assert facebook["comparable"] and facebook["metric"] == "weighted_f1" and 0 <= facebook["ours"] <= 1
+    assert "RiTUAL-UH" in (tmp_path / "results.md").read_text()
