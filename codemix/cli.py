@@ -8,6 +8,7 @@ import textwrap
 
 from codemix.baselines_cli import add_baseline_commands
 from codemix.corpora_cli import add_corpora_commands
+from codemix.leaderboard_cli import add_leaderboard_commands
 from codemix.loaders.errors import CodemixError
 
 EXAMPLES = """\
@@ -20,6 +21,7 @@ examples:
   codemix tasks list
   codemix baseline run char_ngram --task sentiment --corpus sentimix2020_hien --out runs/sentimix
   codemix benchmark --corpora dutta2022_bnen_lid --baselines majority crf --out runs/bench
+  codemix leaderboard init && codemix leaderboard submit runs/sentimix && codemix leaderboard show
   codemix demo
 """
 
@@ -55,8 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     task_actions.add_parser("list", help="every task with its record field, level, main score and labels").set_defaults(run=_tasks_list)
 
     add_baseline_commands(commands, argparse.RawDescriptionHelpFormatter)
+    add_leaderboard_commands(commands, argparse.RawDescriptionHelpFormatter)
 
-    demo = commands.add_parser("demo", help="run the main job on the embedded demo corpora (no download)")
+    demo = commands.add_parser("demo", help="the whole loop on the embedded demo corpora: gold, baselines, submissions, page")
+    demo.add_argument("--out", default="codemix-demo", help="folder for the store, submissions and page (default ./codemix-demo)")
     demo.set_defaults(run=_demo)
     return parser
 
@@ -80,7 +84,7 @@ def _tasks_list(args) -> None:
 def _demo(args) -> None:
     from codemix.demo import run_demo
 
-    run_demo()
+    run_demo(args.out)
 
 
 def print_table(header: tuple[str, ...], rows: list[tuple], out=None) -> None:

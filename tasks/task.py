@@ -37,8 +37,13 @@ class Task:
         """
         gold_flat, pred_flat = self.flatten(gold, pred)
         check_inputs(gold_flat, pred_flat, self.labels)
-        scores: dict[str, Any] = {name: METRICS[name](gold_flat, pred_flat) for name in self.metrics}
-        scores["per_label"] = per_label(gold_flat, pred_flat)
+        labels = per_label(gold_flat, pred_flat)  # once: macro and weighted F1 derive from it
+        derived = {"accuracy": lambda: sum(g == p for g, p in zip(gold_flat, pred_flat)) / len(gold_flat),
+                   "macro_f1": lambda: sum(s["f1"] for s in labels.values()) / len(labels),
+                   "weighted_f1": lambda: sum(s["f1"] * s["support"] for s in labels.values()) / len(gold_flat)}
+        scores: dict[str, Any] = {name: derived[name]() if name in derived else METRICS[name](gold_flat, pred_flat)
+                                  for name in self.metrics}
+        scores["per_label"] = labels
         scores["main"] = self.main_score
         scores["n"] = len(gold_flat)
         return scores

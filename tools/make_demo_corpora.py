@@ -22,6 +22,7 @@ PAIRS: dict[str, dict] = {
         "frames": [
             "{topic} {pos} {end}", "yaar/hi/INTJ {topic} {pos}", "aaj/hi/ADV ka/hi/ADP {topic} {pos} {end}",
             "mujhe/hi/PRON lagta/hi/VERB hai/hi/AUX {topic} {pos}", "honestly/en/ADV {topic} {pos} {end}",
+            "main/hi/PRON to/hi/PART kehta/hi/VERB hoon/hi/AUX {topic} {pos}",
             "kal/hi/ADV {topic} dekha/hi/VERB ,/other/PUNCT {pos}", "{topic} ke/hi/ADP baare/hi/NOUN mein/hi/ADP bolun/hi/VERB to/hi/PART {pos}",
             "@user/other/PROPN {topic} {pos} {end}", "{topic} {pos} ,/other/PUNCT {insult}",
         ],
@@ -30,6 +31,7 @@ PAIRS: dict[str, dict] = {
             "hamara/hi/PRON college/en/NOUN fest/en/NOUN", "is/hi/DET restaurant/en/NOUN ka/hi/ADP khana/hi/NOUN",
             "Mumbai/ne/PROPN ki/hi/ADP baarish/hi/NOUN", "naya/hi/ADJ phone/en/NOUN", "India/ne/PROPN ka/hi/ADP match/en/NOUN",
             "ye/hi/DET web/en/NOUN series/en/NOUN", "office/en/NOUN ka/hi/ADP trip/en/NOUN", "metro/en/NOUN ka/hi/ADP naya/hi/ADJ route/en/NOUN",
+            "trip/en/NOUN to/en/ADP Goa/ne/PROPN", "main/en/ADJ road/en/NOUN ka/hi/ADP kaam/hi/NOUN",
         ],
         "positive": [
             "bahut/hi/ADV accha/hi/ADJ tha/hi/AUX", "ekdum/hi/ADV mast/hi/ADJ hai/hi/AUX", "too/en/ADV good/en/ADJ yaar/hi/INTJ",
@@ -45,6 +47,14 @@ PAIRS: dict[str, dict] = {
             "kal/hi/ADV release/en/VERB hoga/hi/AUX", "abhi/hi/ADV tak/hi/ADP dekha/hi/VERB nahi/hi/PART", "theek/hi/ADJ thaak/hi/ADJ hai/hi/AUX",
             "ticket/en/NOUN 200/other/NUM ka/hi/ADP hai/hi/AUX", "subah/hi/NOUN 10/other/NUM baje/hi/NOUN start/en/VERB hoga/hi/AUX",
             "kisi/hi/DET ne/hi/ADP dekha/hi/VERB kya/hi/PART ?/other/PUNCT", "next/en/ADJ week/en/NOUN aayega/hi/VERB",
+        ],
+        "tricky_negative": [
+            "utna/hi/ADV accha/hi/ADJ nahi/hi/PART tha/hi/AUX", "not/en/PART that/en/ADV good/en/ADJ yaar/hi/INTJ",
+            "mast/hi/ADJ bilkul/hi/ADV nahi/hi/PART tha/hi/AUX", "best/en/ADJ to/hi/PART nahi/hi/PART bolunga/hi/VERB",
+        ],
+        "tricky_positive": [
+            "bura/hi/ADJ nahi/hi/PART tha/hi/AUX", "not/en/PART bad/en/ADJ at/en/ADP all/en/DET",
+            "boring/en/ADJ bilkul/hi/ADV nahi/hi/PART laga/hi/VERB", "bekaar/hi/ADJ to/hi/PART nahi/hi/PART tha/hi/AUX",
         ],
         "insult": [
             "director/en/NOUN bilkul/hi/ADV bewakoof/hi/ADJ hai/hi/AUX", "tu/hi/PRON pagal/hi/ADJ hai/hi/AUX kya/hi/PART",
@@ -62,6 +72,7 @@ PAIRS: dict[str, dict] = {
         "frames": [
             "{topic} {pos} {end}", "ajke/bn/ADV {topic} {pos}", "amar/bn/PRON mone/bn/NOUN hoy/bn/VERB {topic} {pos}",
             "honestly/en/ADV {topic} {pos} {end}", "kal/bn/ADV {topic} dekhlam/bn/VERB ,/other/PUNCT {pos}",
+            "ami/bn/PRON to/bn/PART bolbo/bn/VERB {topic} {pos}",
             "bhai/bn/NOUN {topic} {pos} {end}", "@user/other/PROPN {topic} {pos}", "{topic} {pos} ,/other/PUNCT {insult}",
         ],
         "topic": [
@@ -69,6 +80,7 @@ PAIRS: dict[str, dict] = {
             "amader/bn/PRON college/en/NOUN er/bn/ADP fest/en/NOUN", "ei/bn/DET restaurant/en/NOUN er/bn/ADP biryani/bn/NOUN",
             "Durga/ne/PROPN Pujo/ne/PROPN r/bn/ADP pandal/bn/NOUN", "oi/bn/DET web/en/NOUN series/en/NOUN ta/bn/DET",
             "Bangladesh/ne/PROPN er/bn/ADP match/en/NOUN", "office/en/NOUN er/bn/ADP trip/en/NOUN", "ei/bn/DET gaan/bn/NOUN ta/bn/DET",
+            "trip/en/NOUN to/en/ADP Darjeeling/ne/PROPN", "main/en/ADJ road/en/NOUN er/bn/ADP kaaj/bn/NOUN",
         ],
         "positive": [
             "khub/bn/ADV bhalo/bn/ADJ chilo/bn/AUX", "darun/bn/ADJ laglo/bn/VERB", "just/en/ADV awesome/en/ADJ", "ekdom/bn/ADV perfect/en/ADJ",
@@ -82,6 +94,14 @@ PAIRS: dict[str, dict] = {
             "kal/bn/ADV release/en/VERB hobe/bn/AUX", "ekhono/bn/ADV dekhini/bn/VERB", "motamuti/bn/ADV cholche/bn/VERB",
             "ticket/en/NOUN 150/other/NUM taka/bn/NOUN", "sokal/bn/NOUN 9/other/NUM ta/bn/DET te/bn/ADP start/en/VERB", "keu/bn/PRON dekhecho/bn/VERB ?/other/PUNCT",
             "next/en/ADJ week/en/NOUN ashbe/bn/VERB",
+        ],
+        "tricky_negative": [
+            "oto/bn/ADV bhalo/bn/ADJ na/bn/PART", "not/en/PART that/en/ADV good/en/ADJ re/bn/INTJ",
+            "darun/bn/ADJ kichu/bn/PRON noy/bn/VERB", "best/en/ADJ bolte/bn/VERB parbo/bn/VERB na/bn/PART",
+        ],
+        "tricky_positive": [
+            "kharap/bn/ADJ na/bn/PART", "not/en/PART bad/en/ADJ at/en/ADP all/en/DET",
+            "boring/en/ADJ ekdom/bn/ADV lagheni/bn/VERB", "faltu/bn/ADJ noy/bn/VERB mote/bn/ADV",
         ],
         "insult": [
             "director/en/NOUN ekta/bn/DET boka/bn/ADJ", "tumi/bn/PRON pagol/bn/ADJ naki/bn/PART", "egulo/bn/PRON sob/bn/DET gadha/bn/NOUN",
@@ -97,13 +117,15 @@ PAIRS: dict[str, dict] = {
         "lang": "mr",
         "frames": [
             "{topic} {pos} {end}", "aaj/mr/ADV {topic} {pos}", "mala/mr/PRON vatta/mr/VERB {topic} {pos}", "honestly/en/ADV {topic} {pos} {end}",
-            "kal/mr/ADV {topic} baghitla/mr/VERB ,/other/PUNCT {pos}", "are/mr/INTJ {topic} {pos} {end}", "@user/other/PROPN {topic} {pos}",
+            "kal/mr/ADV {topic} baghitla/mr/VERB ,/other/PUNCT {pos}", "are/mr/INTJ {topic} {pos} {end}",
+            "to/mr/PRON mhanala/mr/VERB {topic} {pos}", "@user/other/PROPN {topic} {pos}",
             "{topic} {pos} ,/other/PUNCT {insult}",
         ],
         "topic": [
             "ha/mr/DET movie/en/NOUN", "Pune/ne/PROPN cha/mr/ADP traffic/en/NOUN", "nava/mr/ADJ phone/en/NOUN", "aamcha/mr/PRON college/en/NOUN fest/en/NOUN",
             "ya/mr/DET hotel/en/NOUN chi/mr/ADP misal/mr/NOUN", "Ganpati/ne/PROPN utsav/mr/NOUN", "hi/mr/DET web/en/NOUN series/en/NOUN",
             "India/ne/PROPN cha/mr/ADP match/en/NOUN", "office/en/NOUN chi/mr/ADP trip/en/NOUN", "he/mr/DET gaana/mr/NOUN",
+            "trip/en/NOUN to/en/ADP Goa/ne/PROPN", "main/en/ADJ road/en/NOUN cha/mr/ADP kaam/mr/NOUN",
         ],
         "positive": [
             "khup/mr/ADV chan/mr/ADJ hota/mr/AUX", "ekdam/mr/ADV bhari/mr/ADJ aahe/mr/AUX", "just/en/ADV awesome/en/ADJ", "mala/mr/PRON khup/mr/ADV aavadla/mr/VERB",
@@ -116,6 +138,14 @@ PAIRS: dict[str, dict] = {
         "neutral": [
             "udya/mr/ADV release/en/VERB honar/mr/AUX", "ajun/mr/ADV baghitla/mr/VERB nahi/mr/PART", "theek/mr/ADJ aahe/mr/AUX", "ticket/en/NOUN 250/other/NUM la/mr/ADP aahe/mr/AUX",
             "sakali/mr/NOUN 9/other/NUM vajta/mr/ADV start/en/VERB", "koni/mr/PRON baghitla/mr/VERB ka/mr/PART ?/other/PUNCT", "next/en/ADJ week/en/NOUN yeil/mr/VERB",
+        ],
+        "tricky_negative": [
+            "titka/mr/ADV chan/mr/ADJ nahi/mr/PART", "not/en/PART that/en/ADV good/en/ADJ re/mr/INTJ",
+            "bhari/mr/ADJ vagaire/mr/ADV kahi/mr/PRON nahi/mr/PART", "best/en/ADJ nakkich/mr/ADV nahi/mr/PART",
+        ],
+        "tricky_positive": [
+            "vait/mr/ADJ nahi/mr/PART hota/mr/AUX", "not/en/PART bad/en/ADJ at/en/ADP all/en/DET",
+            "boring/en/ADJ ajibat/mr/ADV nahi/mr/PART vatla/mr/VERB", "bakwas/mr/ADJ tar/mr/PART nahi/mr/PART",
         ],
         "insult": [
             "director/en/NOUN ekdam/mr/ADV murkha/mr/ADJ aahe/mr/AUX", "tu/mr/PRON veda/mr/ADJ aahes/mr/AUX ka/mr/PART", "he/mr/DET lok/mr/NOUN gadhav/mr/NOUN aahet/mr/AUX",
@@ -137,7 +167,10 @@ def parse(phrase: str) -> list[tuple[str, str, str]]:
 def compose(pair: dict, rng: random.Random, sentiment: str, offensive: bool) -> list[tuple[str, str, str]]:
     frames = [f for f in pair["frames"] if ("{insult}" in f) == offensive]
     frame = rng.choice(frames)
-    pools = {"topic": pair["topic"], "pos": pair[sentiment], "insult": pair["insult"], "end": pair["end"]}
+    phrases = pair[sentiment]
+    if sentiment != "neutral" and rng.random() < 0.3:  # negated phrases: sentiment words that mean the opposite
+        phrases = pair[f"tricky_{sentiment}"]
+    pools = {"topic": pair["topic"], "pos": phrases, "insult": pair["insult"], "end": pair["end"]}
     phrase = frame
     for slot, pool in pools.items():
         while "{" + slot + "}" in phrase:

@@ -1,0 +1,136 @@
+"""``codemix leaderboard init|validate|submit|show|render|serve|export``."""
+
+from __future__ import annotations
+
+EXAMPLES = """examples:
+  codemix leaderboard init --corpora demo_hien demo_bnen demo_mren
+  codemix leaderboard validate runs/my-system
+  codemix leaderboard submit runs/my-system
+  codemix leaderboard show --task lid
+  codemix leaderboard render --out site/
+  codemix leaderboard serve --port 8000
+"""
+
+
+def add_leaderboard_commands(commands, formatter) -> None:
+    board = commands.add_parser("leaderboard", help="a local leaderboard: gold, submissions, ranks, web page",
+                                epilog=EXAMPLES, formatter_class=formatter)
+    board.add_argument("--db", help="the SQLite file (default $CODEMIX_HOME/leaderboard.sqlite)")
+    actions = board.add_subparsers(title="leaderboard commands", metavar="ACTION")
+    init = actions.add_parser("init", help="store the gold test labels of corpora (default: every corpus on disk)")
+    init.add_argument("--corpora", nargs="+")
+    init.add_argument("--data-dir")
+    init.set_defaults(run=init_command)
+    for name, helptext, run in (("validate", "check a submission folder and list every problem", validate_command),
+                                ("submit", "validate, score against gold and store a submission", submit_command)):
+        action = actions.add_parser(name, help=helptext)
+        action.add_argument("folder")
+        action.set_defaults(run=run)
+    show = actions.add_parser("show", help="the ranked table in the terminal")
+    show.add_argument("--task")
+    show.add_argument("--corpus")
+    show.set_defaults(run=show_command)
+    render = actions.add_parser("render", help="write the static HTML page")
+    render.add_argument("--out", required=True)
+    render.set_defaults(run=render_command)
+    serve = actions.add_parser("serve", help="serve the page and /api/results (read-only)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=serve_command)
+    export = actions.add_parser("export", help="one JSON file per submission (versions, gold sha256, date, config)")
+    export.add_argument("--out", required=True)
+    export.set_defaults(run=export_command)
+
+
+def _board(args):
+    from codemix.leaderboard.board import Leaderboard
+
+    return Leaderboard(getattr(args, "db", None))
+
+
+def init_command(args) -> None:
+    from codemix.cli import print_table
+
+    stored = _board(args).init(args.corpora, args.data_dir)
+    print_table(("task", "corpus", "test items", "gold sha256"), [(t, c, f"{n:,}", s[:16]) for t, c, n, s in stored])
+
+
+def validate_command(args) -> None:
+    from codemix.leaderboard.board import SubmissionError
+
+    problems = _board(args).validate(args.folder)
+    if problems:
+        raise SubmissionError(args.folder, problems)
+    print(f"{args.folder}: valid")
+
+
+def submit_command(args) -> None:
+    from codemix.cli import print_table
+
+    result = _board(args).submit(args.folder)
+    print(f"stored as submission #{result['id']} (sha256 {result['sha256'][:16]})")
+    rows = [(cell, f"{s['accuracy']:.4f}", f"{s['macro_f1']:.4f}", f"{s['weighted_f1']:.4f}", s["main"], result["ranks"].get(cell))
+            for cell, s in sorted(result["scores"].items())]
+    print_table(("cell", "accuracy", "macro-F1", "weighted-F1", "main", "rank"), rows)
+
+
+def show_command(args) -> None:
+    from codemix.cli import print_table
+
+    results = _board(args).results()
+    print(show_text(results, args.task, args.corpus, print_table))
+
+
+def show_text(results, task=None, corpus=None, print_table=None) -> str:
+    import io
+
+    out = io.StringIO()
+    shown = 0
+    for cell in results["cells"]:
+        if (task and cell["task"] != task) or (corpus and cell["corpus"] != corpus):
+            continue
+        shown += 1
+        print(f"\n{cell['task']} / {cell['corpus']}  (main score: {cell['main_score']}, {cell['items']:,} items)", file=out)
+        rows = [(r["rank"], r["team"], r["system"], f"{r['main']:.4f}", f"{r['accuracy']:.4f}", f"{r['macro_f1']:.4f}",
+                 f"{r['weighted_f1']:.4f}") for r in cell["ranking"]]
+        print_table(("rank", "team", "system", "main", "accuracy", "macro-F1", "weighted-F1"), rows or [("-",) * 7], out)
+    for name, info in results["tasks"].items():
+        if (task and name != task) or corpus:
+            continue
+        print(f"\n{name}: mean over {', '.join(info['corpora'])} (submissions covering all of them)", file=out)
+        print_table(("rank", "team", "system", "mean"), [(m["rank"], m["team"], m["system"], f"{m['mean']:.4f}")
+                                                         for m in info["means"]] or [("-",) * 4], out)
+    if not task and not corpus:
+        print("\noverall (complete submissions only): " + (", ".join(
+            f"{o['rank']}. {o['team']} / {o['system']} {o['mean']:.4f}" for o in results["overall"]) or "none yet"), file=out)
+    if results["stale_scores"]:
+        print(f"\n({results['stale_scores']} scores against an older gold set are not shown)", file=out)
+    if not shown:
+        print("no cell matches; `codemix leaderboard init` stores the gold", file=out)
+    return out.getvalue()
+
+
+def render_command(args) -> None:
+    path = _board(args).render(args.out)
+    print(f"wrote {path}")
+
+
+def serve_command(args) -> None:
+    from codemix.leaderboard.serve import make_server
+
+    board = _board(args)
+    board.connection  # create the store if needed, then serve it read-only
+    board.close()
+    server = make_server(board.path, args.host, args.port)
+    print(f"serving {board.path} on http://{args.host}:{server.server_address[1]}/ (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def export_command(args) -> None:
+    written = _board(args).export(args.out)
+    print(f"wrote {len(written)} files to {args.out}")

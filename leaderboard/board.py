@@ -1,0 +1,150 @@
+"""``Leaderboard``: init (gold), validate, submit (atomic), results, ranking, export, render."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from codemix.leaderboard.gold import build_gold, gold_cells, gold_items
+from codemix.leaderboard.store import connect, default_db_path, dumps, now, transaction
+from codemix.leaderboard.validate import validate_folder
+from codemix.loaders.errors import CodemixError
+from codemix.tasks.registry import get_task
+from codemix.tasks.scoring import score_by_id
+from codemix.tasks.submission import META_FILE
+
+
+class SubmissionError(CodemixError):
+    """A submission with problems; ``problems`` lists every one with file:line."""
+
+    def __init__(self, folder, problems):
+        self.problems = problems
+        listing = "\n".join(f"  {p}" for p in problems)
+        super().__init__(f"{folder}: {len(problems)} problem{'s' if len(problems) != 1 else ''} - nothing was stored:\n{listing}")
+
+
+class DuplicateSubmission(CodemixError):
+    """The same files were submitted before."""
+
+
+class Leaderboard:
+    """A local leaderboard in one SQLite file (default ``$CODEMIX_HOME/leaderboard.sqlite``)."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path) if path else default_db_path()
+        self._connection = None
+
+    @property
+    def connection(self):
+        if self._connection is None:
+            self._connection = connect(self.path)
+        return self._connection
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def init(self, corpora=None, data_dir=None, echo=print):
+        """Build (or rebuild) the gold of every test cell of ``corpora`` from their test splits."""
+        return build_gold(self.connection, corpora, data_dir, echo)
+
+    def validate(self, folder) -> list:
+        """Every problem of a submission folder (``[]`` when it can be submitted)."""
+        return validate_folder(self.connection, folder)[1]
+
+    def submit(self, folder) -> dict[str, Any]:
+        """Validate, score (joined on id) and store a submission in one transaction."""
+        checked, problems = validate_folder(self.connection, folder)
+        if problems:
+            raise SubmissionError(folder, problems)
+        digest = content_sha256(Path(folder), checked.files)
+        cells = gold_cells(self.connection)
+        scores = {}
+        for (task_name, corpus), predictions in checked.cells.items():
+            gold = gold_items(self.connection, task_name, corpus)
+            scores[(task_name, corpus)] = score_by_id(get_task(task_name), gold, predictions)
+        meta = checked.meta
+        from codemix import __version__
+
+        with transaction(self.connection) as db:
+            earlier = db.execute("SELECT id, created FROM submissions WHERE content_sha256 = ?", (digest,)).fetchone()
+            if earlier is not None:
+                raise DuplicateSubmission(f"{folder}: these files were already submitted as #{earlier['id']} on "
+                                          f"{earlier['created']}; nothing was stored (change a prediction or the meta to resubmit)")
+            cursor = db.execute(
+                "INSERT INTO submissions (content_sha256, team, system, description, external_data, meta, package_version, created)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (digest, meta["team"], meta["system"], meta["description"], dumps(meta["external_data"]), dumps(meta),
+                 __version__, now()))
+            submission_id = cursor.lastrowid
+            for (task_name, corpus), score in scores.items():
+                main = get_task(task_name).main_score
+                db.execute("INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           (submission_id, task_name, corpus, score["accuracy"], score["macro_f1"], score["weighted_f1"],
+                            main, score[main], score["n"], dumps(score["per_label"]), cells[(task_name, corpus)]["sha256"]))
+        return {"id": submission_id, "sha256": digest, "scores": {f"{t}/{c}": s for (t, c), s in scores.items()},
+                "ranks": self.ranks_of(submission_id)}
+
+    def results(self) -> dict[str, Any]:
+        """Everything the page and the API show: cells, submissions, scores, ranks and means."""
+        from codemix.leaderboard.ranking import rank
+
+        db = self.connection
+        cells = gold_cells(db)
+        submissions = [dict(row) | {"meta": json.loads(row["meta"]), "external_data": json.loads(row["external_data"])}
+                       for row in db.execute("SELECT * FROM submissions ORDER BY id")]
+        scores = [dict(row) | {"per_label": json.loads(row["per_label"])}
+                  for row in db.execute("SELECT * FROM scores ORDER BY submission_id, task, corpus")]
+        current = [s for s in scores if cells.get((s["task"], s["corpus"]), {}).get("sha256") == s["gold_sha256"]]
+        return rank(cells, submissions, current, stale=len(scores) - len(current))
+
+    def ranks_of(self, submission_id: int) -> dict[str, int]:
+        results = self.results()
+        return {f"{c['task']}/{c['corpus']}": entry["rank"] for c in results["cells"] for entry in c["ranking"]
+                if entry["submission_id"] == submission_id}
+
+    def export(self, out_dir) -> list[Path]:
+        """One JSON per submission: meta (seed, config), scores, package/task/corpus versions, gold sha256, date."""
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        results = self.results()
+        cells = {(c["task"], c["corpus"]): c for c in results["cells"]}
+        written = []
+        for submission in results["submissions"]:
+            entries = [s for s in results["scores"] if s["submission_id"] == submission["id"]]
+            document = {
+                "submission": submission["id"], "team": submission["team"], "system": submission["system"],
+                "date": submission["created"], "package_version": submission["package_version"],
+                "content_sha256": submission["content_sha256"], "meta": submission["meta"],
+                "seed": submission["meta"].get("seed"), "config": submission["meta"].get("config"),
+                "cells": {f"{s['task']}/{s['corpus']}": {
+                    "accuracy": s["accuracy"], "macro_f1": s["macro_f1"], "weighted_f1": s["weighted_f1"],
+                    "main_metric": s["main_metric"], "main": s["main"], "n": s["n"], "per_label": s["per_label"],
+                    "gold_sha256": s["gold_sha256"], "corpus_version": cells[(s["task"], s["corpus"])]["corpus_version"],
+                    "task_version": cells[(s["task"], s["corpus"])]["task_version"]} for s in entries},
+            }
+            path = out_dir / f"submission-{submission['id']:04d}.json"
+            path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            written.append(path)
+        return written
+
+    def render(self, out_dir) -> Path:
+        """Write the static page ``out_dir/index.html`` (no server needed)."""
+        from codemix.leaderboard.page import render_page
+
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        path = out_dir / "index.html"
+        path.write_text(render_page(self.results()), encoding="utf-8")
+        return path
+
+
+def content_sha256(folder: Path, cell_files: list[Path]) -> str:
+    """Hash of meta.json and the prediction files (names and bytes): the identity of a submission."""
+    digest = hashlib.sha256()
+    for path in sorted([folder / META_FILE] + list(cell_files)):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
