@@ -50,7 +50,7 @@ class Baseline:
     def predict(self, task, records) -> list:
         if self.task_name is None:
             raise CodemixError(f"baseline {self.name} is not fitted: call fit() first")
-        inputs = [record["tokens"] if task.level == "token" else record["text"] for record in _rows(records)]
+        inputs = [model_input(task, record) for record in _rows(records)]
         return self._predict(task, inputs) if inputs else []
 
     def config(self) -> dict[str, Any]:
@@ -80,6 +80,25 @@ class Baseline:
         raise NotImplementedError
 
 
+class Tokens(list):
+    """A sentence's tokens, carrying the record's LID tags (``lid``) when the task is not LID itself.
+
+    The ICON POS data comes with a language tag per token, as the contest's test input did;
+    POS models may use it as a feature. ``None`` when the record has no LID layer.
+    """
+
+    def __init__(self, tokens, lid=None):
+        super().__init__(tokens)
+        self.lid = list(lid) if lid else None
+
+
+def model_input(task, record):
+    """What a model sees of a record: the text (sentence tasks) or the tokens (token tasks)."""
+    if task.level != "token":
+        return record["text"]
+    return Tokens(record["tokens"], record.get("lid") if task.field != "lid" else None)
+
+
 def labelled(task, records) -> list[tuple[Any, Any]]:
     """``(input, gold)`` pairs of the records annotated for ``task``: (text, label) or (tokens, labels)."""
     out = []
@@ -87,7 +106,7 @@ def labelled(task, records) -> list[tuple[Any, Any]]:
         gold = record[task.field]
         if gold is None or (task.level == "token" and not gold):
             continue
-        out.append((record["tokens"] if task.level == "token" else record["text"], gold))
+        out.append((model_input(task, record), gold))
     return out
 
 

@@ -98,7 +98,7 @@ def _int32(matrix):
 
 def _token_dicts(sentences):
     for tokens in sentences:
-        yield from sentence_features(list(tokens), char_ngrams=True)
+        yield from sentence_features(tokens, char_ngrams=True)
 
 
 _NATIVE_WORD = re.compile(r"[\u0900-\u0dff\u200c\u200d]+")

@@ -52,7 +52,12 @@ def word_features(token: str, char_ngrams: bool) -> tuple[tuple[str, float], ...
 
 
 def sentence_features(tokens: list[str], char_ngrams: bool = False, window: int = 2) -> list[dict[str, float]]:
-    """One feature dict per token: its own features plus its neighbours' words, affixes and shapes."""
+    """One feature dict per token: its own features plus its neighbours' words, affixes and shapes.
+
+    When ``tokens`` carries LID tags (``tokens.lid``, see ``codemix.baselines.base.Tokens``), the
+    token's and its neighbours' language tags are features too.
+    """
+    lid = getattr(tokens, "lid", None)
     own = [word_features(token, char_ngrams) for token in tokens]
     out = []
     for index in range(len(tokens)):
@@ -68,7 +73,12 @@ def sentence_features(tokens: list[str], char_ngrams: bool = False, window: int 
                 features[f"{offset}:s3={neighbour[-3:]}"] = 1.0
                 features[f"{offset}:shape={shape(tokens[position])}"] = 1.0
                 features[f"{offset}:script={token_script(tokens[position])}"] = 1.0
+                if lid and abs(offset) == 1:
+                    features[f"{offset}:lid={lid[position]}"] = 1.0
             else:
                 features[f"{offset}:edge"] = 1.0
+        if lid:
+            features[f"lid={lid[index]}"] = 1.0
+            features[f"lid={lid[index]}|s2={tokens[index].lower()[-2:]}"] = 1.0
         out.append(features)
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -50,6 +51,8 @@ def run_baseline(name: str, task_name: str, corpus: str, data_dir=None, out=None
     predictions = dict(zip(test["id"], baseline.predict(task, test)))
     steps.advance("predicted")
     out = Path(out) if out else default_out(name, task_name, corpus)
+    if int(os.environ.get("RANK", "0")) != 0:  # under torchrun / accelerate only the main process writes
+        return {"out": str(out), "scores": None, "config": baseline.config()}
     meta = {"team": "codemix baselines", "system": name, "description": f"codemix {name} baseline, seed {seed}",
             "external_data": False, "seed": seed, "config": baseline.config()}
     write_submission(out, meta, {(task_name, corpus): [(key, predictions[key]) for key in gold]})

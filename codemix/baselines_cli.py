@@ -8,6 +8,7 @@ BASELINE_EXAMPLES = """examples:
   codemix baseline run majority --task lid --corpus demo_hien
   codemix baseline run char_ngram --task sentiment --corpus sentimix2020_hien --data-dir ../shared/data --out runs/sm
   codemix baseline run crf --task pos --corpus icon2016_hien_pos --seed 1
+  codemix baseline run transformer --model models/mbert --task lid --corpus sentimix2020_hien --epochs 3 --lr 5e-5
 """
 BENCHMARK_EXAMPLES = """examples:
   codemix benchmark --data-dir ../shared/data --out runs/benchmark
@@ -28,7 +29,13 @@ def add_baseline_commands(commands, formatter) -> None:
     run.add_argument("--data-dir")
     run.add_argument("--out", help="submission folder (default codemix-runs/<baseline>.<task>.<corpus>)")
     run.add_argument("--seed", type=int, default=0)
-    run.add_argument("--save-model", metavar="PATH", help="also save the fitted model with joblib")
+    run.add_argument("--save-model", metavar="PATH", help="also save the fitted model (joblib; a folder for transformer)")
+    encoder = run.add_argument_group("transformer options")
+    encoder.add_argument("--model", help="Hugging Face model name or local directory (default bert-base-multilingual-cased)")
+    encoder.add_argument("--epochs", type=float)
+    encoder.add_argument("--lr", type=float)
+    encoder.add_argument("--batch-size", type=int)
+    encoder.add_argument("--max-length", type=int)
     run.set_defaults(run=baseline_run)
 
     bench = commands.add_parser("benchmark", help="every baseline on every available corpus and task, next to published results",
@@ -48,9 +55,17 @@ def baseline_run(args) -> None:
     from codemix.baselines.runner import run_baseline
     from codemix.cli import print_table
 
+    options = {key: getattr(args, key) for key in ("model", "epochs", "lr", "batch_size", "max_length")
+               if getattr(args, key) is not None}
+    if options and args.name != "transformer":
+        from codemix.loaders.errors import CodemixError
+
+        raise CodemixError(f"--{', --'.join(k.replace('_', '-') for k in options)} apply to the transformer baseline only")
     result = run_baseline(args.name, args.task, args.corpus, data_dir=args.data_dir, out=args.out, seed=args.seed,
-                          save_model=args.save_model)
+                          options=options, save_model=args.save_model)
     scores = result["scores"]
+    if scores is None:  # a non-main process of a distributed run
+        return
     print_table(("baseline", "task", "corpus", "accuracy", "macro-F1", "weighted-F1", "train s"),
                 [(args.name, args.task, args.corpus, f"{scores['accuracy']:.4f}", f"{scores['macro_f1']:.4f}",
                   f"{scores['weighted_f1']:.4f}", f"{scores['train_seconds']:.1f}")])

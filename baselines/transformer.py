@@ -1,0 +1,217 @@
+"""Fine-tuned multilingual encoders (the ``transformers`` extra), imported lazily.
+
+Token tasks use ``AutoModelForTokenClassification``: the first sub-word of each word carries
+its label, the others -100 (aligned through ``word_ids``); at prediction every original token
+gets a label - long sentences are cut into windows that fit, and a token with no sub-word
+(an empty token) gets the training set's most frequent label, counted. Sentence tasks use
+``AutoModelForSequenceClassification``. Training runs ``Trainer`` with evaluation on
+validation each epoch, the best checkpoint kept, the seed set and bf16/fp16 when CUDA is
+present. Inputs longer than ``max_length`` are truncated for training and counted, never
+silently.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from codemix.baselines.base import Baseline
+from codemix.loaders.errors import CodemixError
+from codemix.tasks.metrics import METRICS
+
+DEFAULTS = {"model": "bert-base-multilingual-cased", "epochs": 3, "lr": 5e-5, "batch_size": 16, "max_length": 128}
+
+
+class TransformerBaseline(Baseline):
+    name = "transformer"
+
+    def __init__(self, seed: int = 0, **options):
+        super().__init__(seed, **{**DEFAULTS, **{k: v for k, v in options.items() if v is not None}})
+        self.truncated = 0
+        self.untokenisable = 0
+
+    # --- training ------------------------------------------------------------------------------
+
+    def _fit(self, task, examples, dev) -> None:
+        import torch
+        from transformers import Trainer, TrainingArguments, set_seed
+
+        set_seed(self.seed)
+        self.labels = list(task.labels)
+        self.label2id = {label: i for i, label in enumerate(self.labels)}
+        self.fallback = Counter(l for _, gold in examples for l in (gold if task.level == "token" else [gold])).most_common(1)[0][0]
+        self.tokenizer, self.model = load_model(self.options["model"], task, self.labels)
+        train = self._encode(task, examples)
+        validation = self._encode(task, dev) if dev else None
+        output_dir = self.options.get("output_dir") or tempfile.mkdtemp(prefix="codemix-transformer-")
+        cuda = torch.cuda.is_available()
+        arguments = TrainingArguments(
+            output_dir=output_dir, num_train_epochs=self.options["epochs"], learning_rate=self.options["lr"],
+            per_device_train_batch_size=self.options["batch_size"], per_device_eval_batch_size=self.options["batch_size"],
+            eval_strategy="epoch" if validation else "no", save_strategy="epoch" if validation else "no",
+            load_best_model_at_end=bool(validation), metric_for_best_model=task.main_score if validation else None,
+            greater_is_better=True, save_total_limit=1, seed=self.seed, data_seed=self.seed, report_to=[],
+            logging_steps=self.options.get("logging_steps", 10), max_steps=self.options.get("max_steps", -1),
+            bf16=cuda and torch.cuda.is_bf16_supported(), fp16=cuda and not torch.cuda.is_bf16_supported(),
+            use_cpu=not cuda, disable_tqdm=not self.options.get("progress", False))
+        trainer = Trainer(model=self.model, args=arguments, train_dataset=train, eval_dataset=validation,
+                          data_collator=_collator(task, self.tokenizer), compute_metrics=self._metrics(task))
+        trainer.train()
+        losses = [entry["loss"] for entry in trainer.state.log_history if "loss" in entry]
+        self.model = trainer.model
+        self.chosen = {"model": self.options["model"], "epochs": self.options["epochs"], "lr": self.options["lr"],
+                       "batch_size": self.options["batch_size"], "max_length": self.options["max_length"],
+                       "truncated_training_inputs": self.truncated, "first_loss": losses[0] if losses else None,
+                       "last_loss": losses[-1] if losses else None,
+                       f"best_validation_{task.main_score}": trainer.state.best_metric}
+
+    def _encode(self, task, examples):
+        from datasets import Dataset
+
+        max_length = self.options["max_length"]
+        if task.level == "sentence":
+            texts = [text for text, _ in examples]
+            encoded = self.tokenizer(texts, truncation=True, max_length=max_length)
+            self.truncated += sum(len(ids) >= max_length for ids in encoded["input_ids"])
+            encoded["labels"] = [self.label2id[label] for _, label in examples]
+            return Dataset.from_dict(dict(encoded))
+        words = [list(tokens) for tokens, _ in examples]
+        encoded = self.tokenizer(words, is_split_into_words=True, truncation=True, max_length=max_length)
+        labels = []
+        for index, (_, gold) in enumerate(examples):
+            word_ids = encoded.word_ids(index)
+            if max(w for w in word_ids if w is not None) < len(gold) - 1 if any(w is not None for w in word_ids) else gold:
+                self.truncated += 1
+            previous, row = None, []
+            for word in word_ids:
+                row.append(-100 if word is None or word == previous else self.label2id[gold[word]])
+                previous = word
+            labels.append(row)
+        encoded["labels"] = labels
+        return Dataset.from_dict(dict(encoded))
+
+    def _metrics(self, task):
+        import numpy as np
+
+        metric = METRICS[task.main_score]
+
+        def compute(prediction):
+            logits, labels = prediction
+            predicted = np.argmax(logits, axis=-1)
+            if task.level == "token":
+                mask = labels != -100
+                gold, pred = labels[mask].tolist(), predicted[mask].tolist()
+            else:
+                gold, pred = labels.tolist(), predicted.tolist()
+            return {task.main_score: metric([self.labels[g] for g in gold], [self.labels[p] for p in pred])}
+        return compute
+
+    # --- prediction ----------------------------------------------------------------------------
+
+    def _predict(self, task, inputs) -> list:
+        import torch
+
+        self.model.eval()
+        device = next(self.model.parameters()).device
+        batch_size = self.options["batch_size"] * 2
+        out = []
+        with torch.no_grad():
+            if task.level == "sentence":
+                for start in range(0, len(inputs), batch_size):
+                    batch = self.tokenizer(inputs[start:start + batch_size], truncation=True, padding=True,
+                                           max_length=self.options["max_length"], return_tensors="pt").to(device)
+                    out += [self.labels[i] for i in self.model(**batch).logits.argmax(-1).tolist()]
+                return out
+            for tokens in inputs:
+                out.append(self._predict_words(list(tokens), device))
+        return out
+
+    def _predict_words(self, words: list[str], device) -> list[str]:
+        """A label for every word: windows of words that fit max_length, first sub-word's label."""
+        labels: list[str | None] = [None] * len(words)
+        for start, end in self._windows(words):
+            batch = self.tokenizer([words[start:end]], is_split_into_words=True, truncation=True,
+                                   max_length=self.options["max_length"], return_tensors="pt")
+            word_ids = batch.word_ids(0)
+            predicted = self.model(**batch.to(device)).logits.argmax(-1)[0].tolist()
+            previous = None
+            for position, word in enumerate(word_ids):
+                if word is not None and word != previous and labels[start + word] is None:
+                    labels[start + word] = self.labels[predicted[position]]
+                previous = word
+        for index, label in enumerate(labels):
+            if label is None:
+                self.untokenisable += 1
+                labels[index] = self.fallback
+        return labels
+
+    def _windows(self, words: list[str]):
+        budget = self.options["max_length"] - 2
+        start, used = 0, 0
+        for index, word in enumerate(words):
+            size = max(1, len(self.tokenizer.tokenize(word))) if word else 0
+            if used + size > budget and index > start:
+                yield start, index
+                start, used = index, 0
+            used += size
+        yield start, len(words)
+
+    # --- persistence ---------------------------------------------------------------------------
+
+    def save(self, path) -> Path:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self.model.save_pretrained(path)
+        self.tokenizer.save_pretrained(path)
+        state = {"seed": self.seed, "options": self.options, "chosen": self.chosen, "task_name": self.task_name,
+                 "labels": self.labels, "fallback": self.fallback}
+        (path / "codemix_baseline.json").write_text(json.dumps(state, indent=2, default=str), encoding="utf-8")
+        return path
+
+    @staticmethod
+    def load(path) -> "TransformerBaseline":
+        from transformers import AutoModelForSequenceClassification, AutoModelForTokenClassification, AutoTokenizer
+
+        path = Path(path)
+        state = json.loads((path / "codemix_baseline.json").read_text(encoding="utf-8"))
+        baseline = TransformerBaseline(state["seed"], **state["options"])
+        baseline.chosen, baseline.task_name, baseline.labels = state["chosen"], state["task_name"], state["labels"]
+        baseline.label2id = {label: i for i, label in enumerate(baseline.labels)}
+        baseline.fallback = state["fallback"]
+        token_level = state["task_name"] in ("lid", "pos")
+        cls = AutoModelForTokenClassification if token_level else AutoModelForSequenceClassification
+        baseline.model = cls.from_pretrained(path)
+        baseline.tokenizer = AutoTokenizer.from_pretrained(path)
+        return baseline
+
+
+def load_model(name_or_path: str, task, labels: list[str]):
+    """Tokenizer and classification model; offline with a model not on disk fails at once, clearly."""
+    from transformers import AutoConfig, AutoModelForSequenceClassification, AutoModelForTokenClassification, AutoTokenizer
+
+    local = Path(name_or_path).expanduser().is_dir()
+    offline = any(os.environ.get(v, "").lower() in {"1", "true", "yes"} for v in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
+    try:
+        config = AutoConfig.from_pretrained(name_or_path, num_labels=len(labels), id2label=dict(enumerate(labels)),
+                                            label2id={label: i for i, label in enumerate(labels)},
+                                            local_files_only=offline and not local)
+        tokenizer = AutoTokenizer.from_pretrained(name_or_path, local_files_only=offline and not local)
+    except (OSError, ValueError) as error:
+        raise CodemixError(
+            f"model {name_or_path!r} is not on disk{' and the hub is offline (HF_HUB_OFFLINE)' if offline else ' and could not be fetched'}: "
+            "download it on a connected machine (e.g. `huggingface-cli download bert-base-multilingual-cased "
+            "--local-dir models/mbert`) and pass --model models/mbert (a local directory). "
+            f"({type(error).__name__}: {str(error).splitlines()[0][:200]})") from None
+    cls = AutoModelForTokenClassification if task.level == "token" else AutoModelForSequenceClassification
+    model = cls.from_pretrained(name_or_path, config=config, ignore_mismatched_sizes=True,
+                                local_files_only=offline and not local)
+    return tokenizer, model
+
+
+def _collator(task, tokenizer):
+    from transformers import DataCollatorForTokenClassification, DataCollatorWithPadding
+
+    return DataCollatorForTokenClassification(tokenizer) if task.level == "token" else DataCollatorWithPadding(tokenizer)

@@ -1,0 +1,57 @@
+"""The transformer baseline with a tiny BERT built from a config and a WordPiece tokenizer trained
+on fixture text: a few steps per task, a valid submission, a falling training loss. No hub call."""
+
+import json
+import time
+
+import pytest
+
+import codemix
+from codemix.baselines.base import get_baseline
+from codemix.baselines.runner import run_baseline
+from codemix.leaderboard import Leaderboard
+from codemix.loaders.errors import CodemixError
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    from codemix.baselines.tiny_model import build_tiny_bert
+
+    texts = [t for name in ("demo_hien", "demo_bnen", "demo_mren") for split in codemix.load(name).values() for t in split["text"]]
+    return build_tiny_bert(tmp_path_factory.mktemp("tiny-bert"), texts)
+
+
+@pytest.mark.parametrize("task_name", ["lid", "pos", "sentiment", "offensive"])
+def test_tiny_model_fine_tunes_and_submits(tiny_model, task_name, tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    started = time.perf_counter()
+    options = {"model": tiny_model, "epochs": 2, "lr": 5e-3, "batch_size": 16, "max_length": 32, "logging_steps": 2}
+    result = run_baseline("transformer", task_name, "demo_hien", out=tmp_path / "sub", seed=0, options=options)
+    config = result["config"]
+    assert config["last_loss"] < config["first_loss"], "training loss must fall"
+    board = Leaderboard(tmp_path / "lb.sqlite")
+    board.init(["demo_hien"])
+    assert board.validate(tmp_path / "sub") == []
+    assert time.perf_counter() - started < 120
+    scores = json.loads((tmp_path / "sub" / "scores.json").read_text())[f"{task_name}/demo_hien"]
+    assert 0 <= scores["macro_f1"] <= 1
+
+
+def test_every_token_gets_a_label_even_beyond_max_length(tiny_model):
+    task = codemix.get_task("lid")
+    demo = codemix.load("demo_bnen")
+    model = get_baseline("transformer", model=tiny_model, epochs=1, max_length=16, max_steps=3).fit(task, demo["train"])
+    long_sentence = {"tokens": ["khub", "bhalo"] * 20 + [""], "text": ""}
+    (labels,) = model.predict(task, [long_sentence])
+    assert len(labels) == 41 and model.untokenisable == 1
+    assert model.chosen["truncated_training_inputs"] >= 0
+
+
+def test_offline_model_not_on_disk_fails_fast_and_clearly(monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    task = codemix.get_task("sentiment")
+    demo = codemix.load("demo_hien")
+    started = time.perf_counter()
+    with pytest.raises(CodemixError, match="not on disk and the hub is offline.*pass --model"):
+        get_baseline("transformer", model="no-such-org/no-such-model").fit(task, demo["train"])
+    assert time.perf_counter() - started < 5
