@@ -93,11 +93,18 @@ class Leaderboard:
         from codemix.leaderboard.ranking import rank
 
         db = self.connection
-        cells = gold_cells(db)
-        submissions = [dict(row) | {"meta": json.loads(row["meta"]), "external_data": json.loads(row["external_data"])}
-                       for row in db.execute("SELECT * FROM submissions ORDER BY id")]
-        scores = [dict(row) | {"per_label": json.loads(row["per_label"])}
-                  for row in db.execute("SELECT * FROM scores ORDER BY submission_id, task, corpus")]
+        snapshot = not db.in_transaction
+        if snapshot:  # one read transaction: a submit committing meanwhile is either wholly in or out
+            db.execute("BEGIN")
+        try:
+            cells = gold_cells(db)
+            submissions = [dict(row) | {"meta": json.loads(row["meta"]), "external_data": json.loads(row["external_data"])}
+                           for row in db.execute("SELECT * FROM submissions ORDER BY id")]
+            scores = [dict(row) | {"per_label": json.loads(row["per_label"])}
+                      for row in db.execute("SELECT * FROM scores ORDER BY submission_id, task, corpus")]
+        finally:
+            if snapshot:
+                db.execute("COMMIT")
         current = [s for s in scores if cells.get((s["task"], s["corpus"]), {}).get("sha256") == s["gold_sha256"]]
         return rank(cells, submissions, current, stale=len(scores) - len(current))
 
