@@ -1,4 +1,4 @@
-from codemix.loaders.corpora._icon import ICON_FINE_UPOS, ICON_LID, icon2016_files
+from codemix.loaders.corpora._icon import ICON_COARSE_UPOS, ICON_LID, icon2016_files
 from codemix.loaders.spec import CorpusSpec, SplitPolicy
 
 SPEC = CorpusSpec(
@@ -16,8 +16,8 @@ SPEC = CorpusSpec(
         "WA": (("e31d3137bcef7c38af212ccd64ae7b5aca0083e7a9d5b42f90170095552691bd", 51031),
                  ("03f3a096e5449e1b8df613ccf7519be8f24a8aaa26b28ad0211e5db72f043bd8", 55804)),
     }),
-    columns={"tokens": "token", "lid": "lang", "upos": "fine_pos", "xpos": "fine_pos"},
-    label_maps={"lid": ICON_LID, "upos": ICON_FINE_UPOS},
+    columns={"tokens": "token", "lid": "lang", "upos": "coarse_pos", "xpos": "fine_pos"},
+    label_maps={"lid": ICON_LID, "upos": ICON_COARSE_UPOS},
     split_policy=SplitPolicy("seeded", seed=2016, stratify_by="domain",
                              description="no official split (train-only release): seeded 80/10/10 by sentence, stratified by source (FB/TWT/WA)"),
     license="none stated (shared-task data, research use; not bundled)",
@@ -26,7 +26,7 @@ SPEC = CorpusSpec(
     version="1.0.0",
     homepage="http://amitavadas.com/Code-Mixing.html",
     reader_options={"columns": ("token", "lang", "coarse_pos")},
-    notes=("Coarse and fine files are token-aligned: one record per sentence; upos from the fine BIS tags, xpos verbatim.",
+    notes=("Coarse and fine files are token-aligned: one record per sentence; upos from the coarse tags, xpos = the fine tag.",
            "WA_BN_EN's LID tags are largely undef (1,323 of 3,529 tokens): dutta2022_bnen_lid has them corrected.",
            "TWT_BN_EN starts with a blank line; mojibake emoji are repaired where the repair round-trips."),
 )

@@ -1,4 +1,4 @@
-from codemix.loaders.corpora._icon import ICON_FINE_UPOS, ICON_LID, icon2016_files
+from codemix.loaders.corpora._icon import ICON_COARSE_UPOS, ICON_LID, icon2016_files
 from codemix.loaders.spec import CorpusSpec, Reference, SplitPolicy
 
 _CITATION = ("Jamatia, Gambäck, Das. Part-of-Speech Tagging for Code-Mixed English-Hindi Twitter and Facebook Chat "
@@ -19,8 +19,8 @@ SPEC = CorpusSpec(
         "WA": (("fc77c367fe6c00bb2902371720acdb9f2792cc91bc6eb79fd0ac37ac0efe4252", 39971),
                  ("abb77a82dabf396eca28b2a1bcb06224cc7ba274439c3fb67f333d1914ae6531", 44384)),
     }),
-    columns={"tokens": "token", "lid": "lang", "upos": "fine_pos", "xpos": "fine_pos"},
-    label_maps={"lid": ICON_LID, "upos": ICON_FINE_UPOS},
+    columns={"tokens": "token", "lid": "lang", "upos": "coarse_pos", "xpos": "fine_pos"},
+    label_maps={"lid": ICON_LID, "upos": ICON_COARSE_UPOS},
     split_policy=SplitPolicy("seeded", seed=2016, stratify_by="domain",
                              description="no official split (train-only release): seeded 80/10/10 by sentence, stratified by source (FB/TWT/WA)"),
     license="none stated (shared-task data, research use; not bundled)",
@@ -35,8 +35,8 @@ SPEC = CorpusSpec(
     ),
     notes=("The coarse (*_CR) and fine (*_FN) files are token-aligned: one record per sentence; the fine file is "
            "checked token by token against the coarse one.",
-           "upos is mapped from the fine BIS tags (xpos keeps them verbatim): the coarse G_* set cannot tell punctuation "
-           "from residuals (G_X) nor auxiliaries from main verbs, and the same map serves ICON-2015 (fine tags only).",
+           "upos is mapped from the coarse tags (the contest's coarse task; G_X, which holds punctuation, maps to X), "
+           "xpos keeps the fine BIS tag verbatim.",
            "Mojibake emoji (UTF-8 read as cp1252) in TWT and WA files are repaired where the repair round-trips.",
            "FB_HI_EN overlaps heavily with icon2015_hien_pos."),
 )
