@@ -14,27 +14,9 @@ from typing import Any
 
 from codemix.baselines.base import CLASSICAL, get_baseline
 from codemix.baselines.protocol import reference_rows, romanised
-from codemix.loaders.api import load
-from codemix.loaders.errors import CodemixError
 from codemix.loaders.registry import all_specs
 from codemix.tasks.registry import get_task, list_tasks
 from codemix.tasks.scoring import gold_by_id, score_by_id
-
-
-def available_corpora(names, data_dir, verify: bool = True) -> dict:
-    """Corpora whose files are on disk (never downloads); demo corpora only when asked for."""
-    from codemix.corpora_cli import no_downloads
-
-    out = {}
-    with no_downloads():
-        for name in names or [n for n, s in all_specs().items() if not s.bundled]:
-            try:
-                out[name] = load(name, data_dir=data_dir, verify=verify)
-            except CodemixError as error:
-                if names:
-                    raise
-                print(f"(skipped {name}: {str(error).splitlines()[0]})")
-    return out
 
 
 def fits(baseline: str, task) -> bool:
@@ -52,7 +34,9 @@ def run_benchmark(corpora=None, baselines=CLASSICAL, tasks=None, out="benchmark-
     """Run the benchmark and write ``results.json`` and ``results.md`` (plus heatmaps) to ``out``."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    datasets = available_corpora(corpora, data_dir, verify)
+    from codemix.loaders.api import load_available
+
+    datasets = load_available(corpora, data_dir, verify, echo)
     task_names = tasks or list_tasks()
     rows, robustness, models = [], [], {}
     for corpus, dataset in datasets.items():

@@ -34,7 +34,10 @@ def reference_rows(spec, task, baseline, model, dataset, seed) -> list[dict]:
             continue
         test = dataset["test"]
         if reference.domain:
-            test = test.filter(lambda r: r["domain"] == reference.domain)
+            from codemix.loaders.cache import quiet_datasets
+
+            with quiet_datasets():
+                test = test.filter(lambda r: r["domain"] == reference.domain)
         scorer, scored_task = model, task
         if reference.label_scheme.startswith("source") and task.level == "sentence":
             scored_task = source_label_task(task, dataset["train"])

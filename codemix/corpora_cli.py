@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import textwrap
-from contextlib import contextmanager
 
+from codemix.loaders.api import load_available, no_downloads
 from codemix.loaders.errors import CodemixError
 
 
@@ -63,20 +62,6 @@ def corpora_list(args) -> None:
     print_table(("corpus", "pair", "tasks", "licence"), rows)
 
 
-@contextmanager
-def no_downloads():
-    """Inspection commands read what is on disk; they never start a download."""
-    previous = os.environ.get("CODEMIX_OFFLINE")
-    os.environ["CODEMIX_OFFLINE"] = "1"
-    try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ["CODEMIX_OFFLINE"]
-        else:
-            os.environ["CODEMIX_OFFLINE"] = previous
-
-
 def corpora_show(args) -> None:
     from codemix.loaders.registry import get_spec
 
@@ -126,28 +111,11 @@ def _print_sizes(spec, data_dir, verify: bool) -> None:
         print("  source " + textwrap.fill(f"{field} labels: {top}{more}", 100, subsequent_indent="    ").lstrip())
 
 
-def _available(names, data_dir, verify: bool) -> dict:
-    from codemix.loaders.api import load
-    from codemix.loaders.registry import all_specs, get_spec
-
-    out = {}
-    with no_downloads():
-        for name in names or [n for n, s in all_specs().items() if not s.bundled]:
-            get_spec(name)
-            try:
-                out[name] = load(name, data_dir=data_dir, verify=verify)
-            except CodemixError as error:
-                if names:
-                    raise
-                print(f"(skipped {name}: {str(error).splitlines()[0]})")
-    return out
-
-
 def corpora_leakage(args) -> None:
     from codemix.cli import print_table
     from codemix.loaders.leakage import corpus_overlaps, split_overlaps
 
-    datasets = _available(args.corpora, args.data_dir, not args.no_verify)
+    datasets = load_available(args.corpora, args.data_dir, not args.no_verify)
     if not datasets:
         raise CodemixError("no corpus files found: pass --data-dir or set CODEMIX_DATA_DIR")
     rows = [(o.left, o.right, o.exact, o.normalised, o.right_size) for name, d in datasets.items() for o in split_overlaps(name, d)]

@@ -23,8 +23,7 @@ def build_gold(connection, corpora=None, data_dir=None, echo=print) -> list[tupl
 
     Nothing is downloaded. Returns ``(task, corpus, items, sha256)`` per stored cell.
     """
-    from codemix.corpora_cli import no_downloads
-    from codemix.loaders.api import load
+    from codemix.loaders.api import load, no_downloads
 
     names = corpora or sorted(all_specs())
     stored = []

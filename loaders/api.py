@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from codemix.loaders.build import iter_records
 from codemix.loaders.cache import cache_dir, load_cached, quiet_datasets, save_cached
-from codemix.loaders.errors import DataNotFoundError, UnknownNameError
+from codemix.loaders.errors import CodemixError, DataNotFoundError, UnknownNameError
 from codemix.loaders.files import ResolvedFile, resolve_file
 from codemix.loaders.registry import get_spec, unknown_name_message
 from codemix.loaders.report import LoadReport
@@ -125,3 +127,35 @@ def available_splits(spec: CorpusSpec, files: list[ResolvedFile]) -> tuple[str, 
         return spec.splits()
     present = {f.spec.split for f in files if f.spec.role == "data" and f.path is not None}
     return tuple(s for s in spec.splits() if s in present)
+
+
+@contextmanager
+def no_downloads():
+    """Inspection commands read what is on disk; they never start a download."""
+    previous = os.environ.get("CODEMIX_OFFLINE")
+    os.environ["CODEMIX_OFFLINE"] = "1"
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["CODEMIX_OFFLINE"]
+        else:
+            os.environ["CODEMIX_OFFLINE"] = previous
+
+
+def load_available(names, data_dir, verify: bool = True, echo=print) -> dict:
+    """``{name: DatasetDict}`` for ``names`` (errors raised) or, without names, every non-demo corpus
+    whose files are on disk (the others are skipped with a line saying why). Never downloads."""
+    from codemix.loaders.registry import all_specs
+
+    out = {}
+    with no_downloads():
+        for name in names or [n for n, s in all_specs().items() if not s.bundled]:
+            get_spec(name)
+            try:
+                out[name] = load(name, data_dir=data_dir, verify=verify)
+            except CodemixError as error:
+                if names:
+                    raise
+                echo(f"(skipped {name}: {str(error).splitlines()[0]})")
+    return out

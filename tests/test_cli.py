@@ -39,10 +39,19 @@ def test_unknown_corpus_is_one_message_and_exit_1(capsys):
     assert "Traceback" not in err
 
 
-def test_demo_prints_the_demo_corpora(capsys):
-    assert main(["demo"]) == 0
+def test_demo_runs_the_whole_loop(capsys, tmp_path):
+    out_dir = tmp_path / "demo"
+    assert main(["demo", "--out", str(out_dir)]) == 0
     out = capsys.readouterr().out
-    assert "demo_hien" in out and "demo_bnen" in out and "demo_mren" in out
+    for expected in ("lid/demo_hien", "sentiment/demo_mren", "char_ngram", "crf", "majority", "leaderboard page:"):
+        assert expected in out
+    assert (out_dir / "site" / "index.html").is_file()
+    assert sorted(p.name for p in (out_dir / "submissions").iterdir()) == ["char_ngram", "crf", "majority"]
+    assert main(["demo", "--out", str(out_dir)]) == 0  # an earlier demo folder is replaced
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "thesis.tex").write_text("keep me")
+    assert main(["demo", "--out", str(tmp_path / "mine")]) == 1
+    assert (tmp_path / "mine" / "thesis.tex").read_text() == "keep me"
 
 
 def test_console_script_help_has_examples():
