@@ -29,7 +29,7 @@ def results_markdown(results: dict) -> str:
                   "| corpus | task | baseline | metric | original | romanised | difference |", "|---|---|---|---|---|---|---|"]
         for r in results["script_robustness"]:
             lines.append(f"| {r['corpus']} | {r['task']} | {r['baseline']} | {r['metric']} | {r['original']:.4f} | "
-                         f"{r['romanised']:.4f} | {r['difference']:+.4f} |")
+                         f"{r['romanised']:.4f} | {r['difference'] + 0.0:+.4f} |")
     if results.get("transfer"):
         lines += ["", "## Transfer (rows: trained on; columns: tested on; main score)"]
         for (task, baseline), cells in _group(results["transfer"]).items():

@@ -65,7 +65,7 @@ class TransformerBaseline(Baseline):
         self.chosen = {"model": self.options["model"], "epochs": self.options["epochs"], "lr": self.options["lr"],
                        "batch_size": self.options["batch_size"], "max_length": self.options["max_length"],
                        "truncated_training_inputs": self.truncated, "first_loss": losses[0] if losses else None,
-                       "last_loss": losses[-1] if losses else None,
+                       "last_loss": losses[-1] if losses else None, "world_size": arguments.world_size,
                        f"best_validation_{task.main_score}": trainer.state.best_metric}
 
     def _encode(self, task, examples):

@@ -55,3 +55,24 @@ def test_offline_model_not_on_disk_fails_fast_and_clearly(monkeypatch):
     with pytest.raises(CodemixError, match="not on disk and the hub is offline.*pass --model"):
         get_baseline("transformer", model="no-such-org/no-such-model").fit(task, demo["train"])
     assert time.perf_counter() - started < 5
+
+
+def test_two_cpu_processes_under_torchrun_gloo(tiny_model, tmp_path):
+    """The same CLI command under torchrun: two CPU processes (gloo), one submission from rank 0."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    torchrun = shutil.which("torchrun", path=os.path.dirname(sys.executable))
+    command = [torchrun, "--nproc_per_node", "2", "-m", "codemix.cli", "baseline", "run", "transformer", "--model",
+               tiny_model, "--task", "sentiment", "--corpus", "demo_hien", "--epochs", "1", "--batch-size", "8",
+               "--max-length", "32", "--out", str(tmp_path / "sub")]
+    env = dict(os.environ, HF_HUB_OFFLINE="1", OMP_NUM_THREADS="1")
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    meta = json.loads((tmp_path / "sub" / "meta.json").read_text())
+    assert meta["config"]["world_size"] == 2
+    board = Leaderboard(tmp_path / "lb.sqlite")
+    board.init(["demo_hien"])
+    assert board.validate(tmp_path / "sub") == []
