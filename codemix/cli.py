@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import textwrap
 
 from codemix.baselines_cli import add_baseline_commands
 from codemix.corpora_cli import add_corpora_commands

@@ -119,7 +119,7 @@ def serve_command(args) -> None:
     from codemix.leaderboard.serve import make_server
 
     board = _board(args)
-    board.connection  # create the store if needed, then serve it read-only
+    board.results()  # creates the store if it does not exist yet; the server then reads it read-only
     board.close()
     server = make_server(board.path, args.host, args.port)
     print(f"serving {board.path} on http://{args.host}:{server.server_address[1]}/ (Ctrl-C stops)")

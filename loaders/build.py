@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 from codemix.loaders.errors import FormatError, LabelError, RecordError
 from codemix.loaders.files import ResolvedFile

@@ -25,7 +25,7 @@ def test_browser_sorts_the_served_table(tmp_path):
     board = Leaderboard(tmp_path / "lb.sqlite")
     board.init(["demo_hien"])
     test = codemix.load("demo_hien", split="test")
-    for index, (team, wrong) in enumerate([("alpha", 9), ("beta", 0), ("gamma", 4)]):
+    for _index, (team, wrong) in enumerate([("alpha", 9), ("beta", 0), ("gamma", 4)]):
         rows = [(r["id"], r["sentiment"] if i >= wrong else next(l for l in ("negative", "neutral", "positive")
                                                                  if l != r["sentiment"])) for i, r in enumerate(test)]
         board.submit(write_submission(tmp_path / team, {"team": team, "system": "नमस्ते বাংলা", "description": "",

@@ -1,6 +1,5 @@
 """Concurrent submissions from separate processes, and a submit killed with SIGKILL mid-transaction."""
 
-import json
 import os
 import signal
 import sqlite3
