@@ -27,7 +27,6 @@ SENTENCE_GRID = (
     {"model": "svm", "C": 0.1, "class_weight": None},
     {"model": "svm", "C": 0.1, "class_weight": "balanced"},
     {"model": "nbsvm", "C": 4.0, "class_weight": None},
-    {"model": "nbsvm", "C": 16.0, "class_weight": None},
 )
 TOKEN_GRID = {"C": (0.05, 0.2)}
 
@@ -124,32 +123,13 @@ def _text_vectorizer():
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion
 
+    from codemix.baselines.char_vectorizer import WordCharNgramVectorizer
+
     return FeatureUnion([
         ("word", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), token_pattern=r"(?u)\S+", sublinear_tf=True,
                                  lowercase=True, dtype=np.float32)),
-        ("char", TfidfVectorizer(analyzer=char_ngrams, sublinear_tf=True, min_df=2, dtype=np.float32)),
+        ("char", WordCharNgramVectorizer(2, 5, min_df=2)),
     ])
-
-
-def char_ngrams(text: str) -> list[str]:
-    """Character 2-5-grams inside each space-padded lower-cased word (scikit-learn's char_wb).
-
-    Computed per distinct word and cached: tweets repeat their words, and building n-grams is
-    the slowest part of the fit.
-
-    >>> char_ngrams("Hi")
-    [' h', 'hi', 'i ', ' hi', 'hi ', ' hi ']
-    """
-    out: list[str] = []
-    for word in text.lower().split():
-        out.extend(_word_ngrams(word))
-    return out
-
-
-@functools.lru_cache(maxsize=500_000)
-def _word_ngrams(word: str) -> tuple[str, ...]:
-    padded = f" {word} "
-    return tuple(padded[i:i + n] for n in range(2, 6) for i in range(len(padded) - n + 1))
 
 
 def _sentence_model(config, seed):
