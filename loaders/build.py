@@ -100,9 +100,10 @@ def _read_id_files(spec: CorpusSpec, files: list[ResolvedFile]) -> dict[str, str
 def _iter_converted(spec: CorpusSpec, files: list[ResolvedFile], report: LoadReport) -> Iterator[tuple[str, dict, str]]:
     by_path = {r.spec.path: r for r in files}
     labels = _read_label_files(spec, files, report)
+    official = spec.split_policy.kind == "official"
     # Running indices restart per file: prefix them with the file stem when several files feed one split.
-    data_splits = [f.split if spec.split_policy.kind == "official" else None for f in spec.data_files()]
-    shared = {s for s in data_splits if data_splits.count(s) > 1}
+    feeds = [f.split if official else None for f in spec.data_files()]
+    shared = {s for s in feeds if feeds.count(s) > 1}
     for resolved in files:
         file = resolved.spec
         if file.role != "data" or resolved.path is None:
@@ -114,18 +115,16 @@ def _iter_converted(spec: CorpusSpec, files: list[ResolvedFile], report: LoadRep
                 items = _align(items, _read(spec, extra, report), resolved.path, extra.path)
         if file.split in labels:
             items = _join_labels(items, labels[file.split], resolved.path, spec)
+        prefix = f"{Path(file.path).stem}-" if (file.split if official else None) in shared else ""
         for index, item in enumerate(items, 1):
             where = f"{resolved.path}:{item['_line']}"
             source_id = item.get(spec.columns["id"]) if "id" in spec.columns else None
-            key = str(source_id) if source_id not in (None, "") else (
-                f"{Path(file.path).stem}-{index}" if (file.split if spec.split_policy.kind == "official" else None) in shared
-                else str(index))
+            key = str(source_id) if source_id not in (None, "") else f"{prefix}{index}"
             record = _convert(spec, file, item, resolved.path, report, where)
             if record is None:
                 continue
-            record["_split"] = file.split
-            if spec.split_policy.kind != "official":
-                record.pop("_split")
+            if official:
+                record["_split"] = file.split
             yield key, record, where
 
 
