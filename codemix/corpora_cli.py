@@ -92,15 +92,16 @@ def corpora_show(args) -> None:
 
 
 def _print_sizes(spec, data_dir, verify: bool) -> None:
-    from codemix.loaders.api import _load_eager, resolve_files
+    from codemix.loaders.api import load, load_report
+    from codemix.loaders.errors import DataNotFoundError
 
     try:
         with no_downloads():
-            files = resolve_files(spec, data_dir, verify)
-    except CodemixError as error:
+            dataset = load(spec.name, data_dir=data_dir, verify=verify)
+            report = load_report(spec.name, data_dir=data_dir, verify=verify)  # from the cache just written
+    except DataNotFoundError as error:
         print(f"  split sizes: files not available here ({str(error).splitlines()[0]})")
         return
-    dataset, report = _load_eager(spec, files, True)
     sizes = ", ".join(f"{s} {dataset[s].num_rows:,} ({sum(map(len, dataset[s]['tokens'])):,} tokens)" for s in dataset)
     print(f"  split sizes: {sizes}")
     for line in report.lines():
