@@ -20,6 +20,21 @@ ICON_LID = LabelMap.of({
     ":D": ("other", "an emoticon typed into the language column (ICON-2015 BN_EN); univ-like"),
 }, clean=(STRIP_SPACES,), ignore_case=True)
 
+# ICON-2016 coarse (Google-universal-like) POS tags onto Universal POS: the coarse files are the
+# contest's coarse task, and upos follows them (xpos keeps the fine tag).
+ICON_COARSE_UPOS = LabelMap.of({
+    "G_N": ("NOUN", "coarse noun: common and proper nouns are not told apart"),
+    "G_V": ("VERB", "coarse verb: main verbs and auxiliaries together"),
+    "G_J": ("ADJ", "coarse adjective"), "G_R": ("ADV", "coarse adverb"), "G_PRP": ("PRON", "coarse pronoun"),
+    "G_PRT": ("PART", "coarse particle (negation, emphasis, intensifiers)"), "G_SYM": ("SYM", "coarse symbol"),
+    "G_X": ("X", "coarse residual: ICON files punctuation, foreign and unknown words here"),
+    "PSP": ("ADP", "postposition"), "CC": ("CCONJ", "conjunction (coordinating and subordinating are not split)"),
+    "DT": ("DET", "determiner"), "E": ("SYM", "emoticon; UD files emoji and emoticons under SYM"),
+    "U": ("SYM", "URL; UD files URLs under SYM"), "$": ("NUM", "number"), "#": ("X", "hashtag: no fixed part of speech"),
+    "@": ("PROPN", "@-mention: a user name"), "~": ("X", "discourse marker (RT, ...)"),
+    "null": ("X", "the source left the tag as 'null'"),
+}, clean=(STRIP_SPACES,), ignore_case=True)
+
 # ICON/BIS fine-grained POS tags (ICON-2015 and the ICON-2016 *_FN files) onto Universal POS.
 _STRAY = ("§.*$", "", "a stray § (and anything glued after it) follows some ICON-2015 tags; the tag before it is kept")
 ICON_FINE_UPOS = LabelMap.of({
@@ -52,22 +67,10 @@ ICON_FINE_UPOS = LabelMap.of({
     "@": ("PROPN", "ICON @-mention: a user name"), "~": ("X", "ICON discourse marker (RT, ...)"),
     "null": ("X", "the source left the tag as 'null'"),
     "ðŸ˜": ("SYM", "a truncated mojibake emoji typed into the tag column (ICON-2016 TWT_BN_EN_FN)"),
+    # A coarse G_* tag in a fine-tag file maps as in the coarse map (the two tag sets do not clash).
+    **{tag: (target, f"coarse tag in a fine-tag file: {ICON_COARSE_UPOS.why.get(tag, target)}")
+       for tag, target in ICON_COARSE_UPOS.mapping.items() if tag.startswith("G_")},
 }, clean=(_STRAY, STRIP_SPACES), ignore_case=True)
-
-# ICON-2016 coarse (Google-universal-like) POS tags onto Universal POS: the coarse files are the
-# contest's coarse task, and upos follows them (xpos keeps the fine tag).
-ICON_COARSE_UPOS = LabelMap.of({
-    "G_N": ("NOUN", "coarse noun: common and proper nouns are not told apart"),
-    "G_V": ("VERB", "coarse verb: main verbs and auxiliaries together"),
-    "G_J": ("ADJ", "coarse adjective"), "G_R": ("ADV", "coarse adverb"), "G_PRP": ("PRON", "coarse pronoun"),
-    "G_PRT": ("PART", "coarse particle (negation, emphasis, intensifiers)"), "G_SYM": ("SYM", "coarse symbol"),
-    "G_X": ("X", "coarse residual: ICON files punctuation, foreign and unknown words here"),
-    "PSP": ("ADP", "postposition"), "CC": ("CCONJ", "conjunction (coordinating and subordinating are not split)"),
-    "DT": ("DET", "determiner"), "E": ("SYM", "emoticon; UD files emoji and emoticons under SYM"),
-    "U": ("SYM", "URL; UD files URLs under SYM"), "$": ("NUM", "number"), "#": ("X", "hashtag: no fixed part of speech"),
-    "@": ("PROPN", "@-mention: a user name"), "~": ("X", "discourse marker (RT, ...)"),
-    "null": ("X", "the source left the tag as 'null'"),
-}, clean=(STRIP_SPACES,), ignore_case=True)
 
 _ICON2016 = "https://raw.githubusercontent.com/srhrshr/code-mixing-social-media/928ceb5072667a1d8d38734f39f5589d120d449d/data/Data-2016/"
 _DOMAINS = {"FB": "facebook", "TWT": "twitter", "WA": "whatsapp"}
