@@ -114,6 +114,15 @@ def _rows(records):
     return records if isinstance(records, list) else list(records)
 
 
+def fits(name: str, task) -> bool:
+    """Whether baseline ``name`` handles ``task``'s level (the CRF is token-level only)."""
+    module_name, class_name = BASELINES[name]
+    try:
+        return task.level in getattr(importlib.import_module(module_name), class_name).levels
+    except ImportError:  # its extra is not installed: it does not run here at all
+        return False
+
+
 def get_baseline(name: str, **kwargs: Any) -> Baseline:
     """A fresh baseline by name (``majority``, ``char_ngram``, ``crf``, ``transformer``)."""
     if name not in BASELINES:

@@ -12,15 +12,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from codemix.baselines.base import CLASSICAL, get_baseline
+from codemix.baselines.base import CLASSICAL, fits, get_baseline
 from codemix.baselines.protocol import reference_rows, romanised
 from codemix.loaders.registry import all_specs
 from codemix.tasks.registry import get_task, list_tasks
 from codemix.tasks.scoring import gold_by_id, score_by_id
-
-
-def fits(baseline: str, task) -> bool:
-    return not (baseline == "crf" and task.level != "token")
 
 
 def score_model(model, task, records) -> dict[str, Any]:

@@ -13,14 +13,12 @@ validation.
 
 from __future__ import annotations
 
-import functools
 import itertools
-import re
 import time
 
 from codemix.baselines.base import Baseline
 from codemix.baselines.features import sentence_features
-from codemix.loaders.normalize import romanise
+from codemix.loaders.normalize import NATIVE_WORD, romanise
 from codemix.tasks.metrics import METRICS
 
 SENTENCE_GRID = (
@@ -100,22 +98,14 @@ def _token_dicts(sentences):
         yield from sentence_features(tokens, char_ngrams=True)
 
 
-_NATIVE_WORD = re.compile(r"[\u0900-\u0dff\u200c\u200d]+")
-
-
 def with_romanised(text: str) -> str:
     """The text followed by a romanised copy of its native-script words (unchanged if it has none).
 
     >>> with_romanised("yaar बहुत mast")
     'yaar बहुत mast bahut'
     """
-    native = _NATIVE_WORD.findall(text)
-    return text if not native else text + " " + " ".join(_romanised_word(word) for word in native)
-
-
-@functools.lru_cache(maxsize=200_000)
-def _romanised_word(word: str) -> str:
-    return romanise(word)
+    native = NATIVE_WORD.findall(text)
+    return text if not native else text + " " + " ".join(romanise(word) for word in native)
 
 
 def _text_vectorizer():

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 
-from codemix.loaders.normalize import romanise, token_script
+from codemix.loaders.normalize import romanise, romanise_words
 from codemix.tasks.metrics import METRICS
 from codemix.tasks.task import Task
 
@@ -49,15 +48,11 @@ def reference_rows(spec, task, baseline, model, dataset, seed) -> list[dict]:
     return rows
 
 
-_NATIVE_WORD = re.compile(r"[\u0900-\u0dff\u200c\u200d]+")
-
-
 def romanised(records):
     """The records with every native-script (Indic) token and word of the text romanised."""
     def convert(record):
-        tokens = [romanise(t) if token_script(t) not in ("Latn", "Zyyy") else t for t in record["tokens"]]
-        text = _NATIVE_WORD.sub(lambda m: romanise(m.group()), record["text"])
-        return {"tokens": tokens, "text": text}
+        # romanise leaves tokens in other scripts unchanged
+        return {"tokens": [romanise(t) for t in record["tokens"]], "text": romanise_words(record["text"])}
 
     from codemix.loaders.cache import quiet_datasets
 

@@ -17,41 +17,33 @@ def add_corpora_commands(commands, formatter) -> None:
     listing = actions.add_parser("list", help="every registered corpus with pair, tasks and licence")
     listing.set_defaults(run=corpora_list)
 
-    show = actions.add_parser("show", help="one corpus: languages, tasks, files (URL, sha256), licence, citation, sizes, load report",
-                              epilog="example:\n  codemix corpora show sentimix2020_hien --data-dir ../shared/data",
-                              formatter_class=formatter)
+    def reading(name, helptext, example, run):
+        """A subcommand that reads corpus files: --data-dir and --no-verify come with it."""
+        action = actions.add_parser(name, help=helptext, epilog=f"example:\n  {example}", formatter_class=formatter)
+        action.add_argument("--data-dir", help="folder holding <corpus>/<file> (default: CODEMIX_DATA_DIR, then the cache)")
+        action.add_argument("--no-verify", action="store_true", help="accept files whose sha256 differs from the pinned release")
+        action.set_defaults(run=run)
+        return action
+
+    show = reading("show", "one corpus: languages, tasks, files (URL, sha256), licence, citation, sizes, load report",
+                   "codemix corpora show sentimix2020_hien --data-dir ../shared/data", corpora_show)
     show.add_argument("name")
-    show.add_argument("--data-dir", help="folder holding <corpus>/<file> (default: CODEMIX_DATA_DIR, then the cache)")
-    show.add_argument("--no-verify", action="store_true", help="accept files whose sha256 differs from the pinned release")
-    show.set_defaults(run=corpora_show)
 
-    leakage = actions.add_parser("leakage", help="exact and normalised text overlap between splits and across corpora",
-                                 epilog="example:\n  codemix corpora leakage --corpora trac2018_hien_aggression l3cube_mesent",
-                                 formatter_class=formatter)
+    leakage = reading("leakage", "exact and normalised text overlap between splits and across corpora",
+                      "codemix corpora leakage --corpora trac2018_hien_aggression l3cube_mesent", corpora_leakage)
     leakage.add_argument("--corpora", nargs="+", help="corpora to compare (default: every corpus whose files are here)")
-    leakage.add_argument("--data-dir")
-    leakage.add_argument("--no-verify", action="store_true", help="accept files whose sha256 differs from the pinned release")
-    leakage.set_defaults(run=corpora_leakage)
 
-    stats = actions.add_parser("stats", help="corpus card: sizes, labels, scripts, CMI and mixing per split",
-                               epilog="example:\n  codemix corpora stats sentimix2020_hien --plots out/cards --markdown out/sentimix.md",
-                               formatter_class=formatter)
+    stats = reading("stats", "corpus card: sizes, labels, scripts, CMI and mixing per split",
+                    "codemix corpora stats sentimix2020_hien --plots out/cards --markdown out/sentimix.md", corpora_stats)
     stats.add_argument("name")
     stats.add_argument("--plots", metavar="DIR", help="write PNG plots there (needs the plots extra)")
     stats.add_argument("--markdown", metavar="FILE", help="also write the card as Markdown")
-    stats.add_argument("--data-dir")
-    stats.add_argument("--no-verify", action="store_true", help="accept files whose sha256 differs from the pinned release")
-    stats.set_defaults(run=corpora_stats)
 
-    export = actions.add_parser("export", help="write the normalised records as parquet or jsonl (load_dataset reads them back)",
-                                epilog="example:\n  codemix corpora export sail2017_hien --to out/sail --format jsonl",
-                                formatter_class=formatter)
+    export = reading("export", "write the normalised records as parquet or jsonl (load_dataset reads them back)",
+                     "codemix corpora export sail2017_hien --to out/sail --format jsonl", corpora_export)
     export.add_argument("name")
     export.add_argument("--to", required=True, help="a new or empty folder")
     export.add_argument("--format", default="parquet", choices=["parquet", "jsonl"])
-    export.add_argument("--data-dir")
-    export.add_argument("--no-verify", action="store_true", help="accept files whose sha256 differs from the pinned release")
-    export.set_defaults(run=corpora_export)
 
 
 def corpora_list(args) -> None:
@@ -92,13 +84,12 @@ def corpora_show(args) -> None:
 
 
 def _print_sizes(spec, data_dir, verify: bool) -> None:
-    from codemix.loaders.api import load, load_report
+    from codemix.loaders.api import load_with_report
     from codemix.loaders.errors import DataNotFoundError
 
     try:
         with no_downloads():
-            dataset = load(spec.name, data_dir=data_dir, verify=verify)
-            report = load_report(spec.name, data_dir=data_dir, verify=verify)  # from the cache just written
+            dataset, report = load_with_report(spec, data_dir, verify)
     except DataNotFoundError as error:
         print(f"  split sizes: files not available here ({str(error).splitlines()[0]})")
         return

@@ -17,7 +17,7 @@ DEMO_BASELINES = ("majority", "char_ngram", "crf")
 
 def run_demo(out: str | Path = "codemix-demo", echo=print) -> Path:
     """Run the demo into ``out`` (replaced if it is an earlier demo) and return the page's path."""
-    from codemix.baselines.base import get_baseline
+    from codemix.baselines.base import fits, get_baseline
     from codemix.cli import print_table
     from codemix.leaderboard import Leaderboard
     from codemix.leaderboard_cli import show_text
@@ -41,7 +41,7 @@ def run_demo(out: str | Path = "codemix-demo", echo=print) -> Path:
         for corpus, dataset in datasets.items():
             for task_name in get_spec(corpus).tasks:
                 task = get_task(task_name)
-                if baseline == "crf" and task.level != "token":
+                if not fits(baseline, task):
                     continue
                 model = get_baseline(baseline, seed=0).fit(task, dataset["train"], dataset["validation"])
                 predictions = model.predict(task, dataset["test"])

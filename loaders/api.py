@@ -48,9 +48,13 @@ def load(name: str | CorpusSpec, split: str | None = None, data_dir: str | Path 
 
 def load_report(name: str | CorpusSpec, data_dir: str | Path | None = None, verify: bool = True) -> LoadReport:
     """What loading ``name`` dropped, skipped, repaired and remapped (from the cache when warm)."""
+    return load_with_report(name, data_dir, verify)[1]
+
+
+def load_with_report(name: str | CorpusSpec, data_dir: str | Path | None = None, verify: bool = True):
+    """``(DatasetDict, LoadReport)`` with one resolution of the files (one sha256 pass)."""
     spec = _spec(name)
-    _, report = _load_eager(spec, resolve_files(spec, data_dir, verify), True)
-    return report
+    return _load_eager(spec, resolve_files(spec, data_dir, verify), True)
 
 
 def _spec(name: str | CorpusSpec) -> CorpusSpec:

@@ -31,16 +31,18 @@ class ResolvedFile:
 
 
 def candidate_paths(spec: CorpusSpec, file: FileSpec, data_dir: str | Path | None) -> list[tuple[Path, str]]:
-    """Paths to look at, in order; a folder may be the data root or the corpus folder itself."""
-    out = []
-    for root, origin in ((data_dir, "data_dir"), (os.environ.get("CODEMIX_DATA_DIR"), "CODEMIX_DATA_DIR")):
-        if root:
-            root = Path(root).expanduser()
-            out += [(root / spec.name / file.path, origin), (root / file.path, origin)]
-        if origin == "data_dir" and data_dir:
-            return out  # an explicit data_dir means: these files, no fallbacks, no network
-    out.append((cache_path(spec, file), "cache"))
-    return out
+    """Paths to look at, in order; a folder may be the data root or the corpus folder itself.
+
+    An explicit ``data_dir`` means these files and nothing else: no fallback, no network.
+    """
+    def under(root, origin):
+        root = Path(root).expanduser()
+        return [(root / spec.name / file.path, origin), (root / file.path, origin)]
+
+    if data_dir:
+        return under(data_dir, "data_dir")
+    environment = os.environ.get("CODEMIX_DATA_DIR")
+    return (under(environment, "CODEMIX_DATA_DIR") if environment else []) + [(cache_path(spec, file), "cache")]
 
 
 def cache_path(spec: CorpusSpec, file: FileSpec) -> Path:

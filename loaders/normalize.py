@@ -142,6 +142,7 @@ _ROMANISABLE = {"Deva": "DEVANAGARI", "Beng": "BENGALI", "Guru": "GURMUKHI", "Gu
                 "Orya": "ORIYA", "Taml": "TAMIL", "Telu": "TELUGU", "Knda": "KANNADA", "Mlym": "MALAYALAM"}
 
 
+@functools.lru_cache(maxsize=200_000)
 def romanise(token: str, scheme: str = "ascii") -> str:
     """A Roman-script view of a native-script (Indic) token through indic-transliteration.
 
@@ -175,6 +176,19 @@ def romanise(token: str, scheme: str = "ascii") -> str:
         if _ends_in_consonant(text) and out.endswith("a") and len(out) > 2:
             out = out[:-1]  # modern Hindi, Marathi and Bengali drop the final inherent vowel
     return out
+
+
+# A run of Indic letters and marks (Devanagari to Sinhala) with ZWJ/ZWNJ: a native-script word.
+NATIVE_WORD = re.compile(r"[\u0900-\u0dff\u200c\u200d]+")
+
+
+def romanise_words(text: str, scheme: str = "ascii") -> str:
+    """The text with every native-script word romanised, everything else unchanged.
+
+    >>> romanise_words("yaar बहुत mast")
+    'yaar bahut mast'
+    """
+    return NATIVE_WORD.sub(lambda match: romanise(match.group(), scheme), text)
 
 
 _CONSONANTS = ((0x0915, 0x0939), (0x0958, 0x095F), (0x0995, 0x09B9), (0x09DC, 0x09DF))

@@ -71,14 +71,27 @@ def per_label(gold: Sequence[str], pred: Sequence[str]) -> dict[str, dict[str, f
     return out
 
 
+def summary(gold: Sequence[str], pred: Sequence[str]) -> dict:
+    """Accuracy, macro-F1, weighted-F1 and per-label scores from one pass over the labels.
+
+    >>> s = summary(["a", "a", "b"], ["a", "b", "b"])
+    >>> round(s["accuracy"], 4), round(s["macro_f1"], 4), round(s["weighted_f1"], 4)
+    (0.6667, 0.6667, 0.6667)
+    """
+    labels = per_label(gold, pred)
+    return {"accuracy": sum(g == p for g, p in zip(gold, pred)) / len(gold),
+            "macro_f1": sum(s["f1"] for s in labels.values()) / len(labels),
+            "weighted_f1": sum(s["f1"] * s["support"] for s in labels.values()) / len(gold),
+            "per_label": labels}
+
+
 def macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
     """Unweighted mean F1 over the labels present in gold or pred.
 
     >>> round(macro_f1(["a", "a", "b"], ["a", "b", "b"]), 4)
     0.6667
     """
-    scores = per_label(gold, pred)
-    return sum(s["f1"] for s in scores.values()) / len(scores)
+    return summary(gold, pred)["macro_f1"]
 
 
 def weighted_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
@@ -87,8 +100,7 @@ def weighted_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
     >>> round(weighted_f1(["a", "a", "b"], ["a", "b", "b"]), 4)
     0.6667
     """
-    scores = per_label(gold, pred)
-    return sum(s["f1"] * s["support"] for s in scores.values()) / len(gold)
+    return summary(gold, pred)["weighted_f1"]
 
 
 def confusion(gold: Sequence[str], pred: Sequence[str]) -> dict[str, dict[str, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from codemix.tasks.metrics import METRICS, MetricInputError, check_inputs, per_label
+from codemix.tasks.metrics import METRICS, MetricInputError, check_inputs, summary
 
 LEVELS = ("token", "sentence")
 
@@ -37,13 +37,10 @@ class Task:
         """
         gold_flat, pred_flat = self.flatten(gold, pred)
         check_inputs(gold_flat, pred_flat, self.labels)
-        labels = per_label(gold_flat, pred_flat)  # once: macro and weighted F1 derive from it
-        derived = {"accuracy": lambda: sum(g == p for g, p in zip(gold_flat, pred_flat)) / len(gold_flat),
-                   "macro_f1": lambda: sum(s["f1"] for s in labels.values()) / len(labels),
-                   "weighted_f1": lambda: sum(s["f1"] * s["support"] for s in labels.values()) / len(gold_flat)}
-        scores: dict[str, Any] = {name: derived[name]() if name in derived else METRICS[name](gold_flat, pred_flat)
+        computed = summary(gold_flat, pred_flat)  # per-label counts once; the averages derive from them
+        scores: dict[str, Any] = {name: computed[name] if name in computed else METRICS[name](gold_flat, pred_flat)
                                   for name in self.metrics}
-        scores["per_label"] = labels
+        scores["per_label"] = computed["per_label"]
         scores["main"] = self.main_score
         scores["n"] = len(gold_flat)
         return scores

@@ -91,3 +91,38 @@ def icon2016_files(language: str, pins: dict[str, tuple[tuple[str, int], tuple[s
         files.append(FileSpec(fine, _ICON2016 + fine, fine_sha, role="aligned", aligned_with=coarse, size=fine_size,
                               options={"columns": ("token", "lang", "fine_pos")}))
     return tuple(files)
+
+
+_ICON2015 = "https://raw.githubusercontent.com/srhrshr/code-mixing-social-media/928ceb5072667a1d8d38734f39f5589d120d449d/data/Data-2015/"
+_LANGUAGE_NAMES = {"HI": ("Hindi", "hin-Latn"), "BN": ("Bengali", "ben-Latn")}
+
+
+def icon2015_spec(code: str, sha256: str, size: int, notes: tuple[str, ...], skip_lines: tuple[str, ...] = ()):
+    """The ICON-2015 train release of one pair (``HI`` or ``BN`` with English): 3-column token TSV
+    with fine BIS POS tags, split by a seeded 80/10/10 because no test set was released."""
+    from codemix.loaders.spec import CorpusSpec, FileSpec, SplitPolicy
+
+    language, tag = _LANGUAGE_NAMES[code]
+    path = f"{code}_EN_TRAIN.txt"
+    options = {"columns": ("token", "lang", "pos")}
+    if skip_lines:
+        options["skip_lines"] = skip_lines
+    return CorpusSpec(
+        name=f"icon2015_{code.lower()}en_pos",
+        description=f"ICON-2015 POS tools contest, {language}-English train release: token POS (fine BIS tags) and LID",
+        pair=f"{code.lower()}-en",
+        languages=(tag, "eng-Latn"),
+        tasks=("pos", "lid"),
+        format="token_tsv",
+        files=(FileSpec(path, f"{_ICON2015}{code}_EN/{path}", sha256, size=size, repair_mojibake=True),),
+        columns={"tokens": "token", "lid": "lang", "upos": "pos", "xpos": "pos"},
+        label_maps={"lid": ICON_LID, "upos": ICON_FINE_UPOS},
+        split_policy=SplitPolicy("seeded", seed=2015, description="train-only release: seeded 80/10/10 by sentence"),
+        license="none stated (shared-task data, research use; not bundled)",
+        citation="ICON-2015 NLP Tools Contest: POS tagging for code-mixed Indian social media text (Das et al.)",
+        version="1.0.0",
+        homepage="http://amitavadas.com/Code-Mixing.html",
+        reader_options=options,
+        empty_tokens="keep",
+        notes=notes,
+    )

@@ -31,12 +31,12 @@ def read_json_records(path: str | Path, options: Mapping, report: LoadReport) ->
     line_of = lines.line_of
     position = _skip(text, 0)
     if not text.startswith("[", position):
-        raise FormatError(path, line_of(text, position), f"expected a JSON array '[', got {show(text[position:position + 20])}")
+        raise FormatError(path, line_of(position), f"expected a JSON array '[', got {show(text[position:position + 20])}")
     position = _skip(text, position + 1)
     if text.startswith("]", position):
         return
     while True:
-        line = line_of(text, position)
+        line = line_of(position)
         try:
             value, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
@@ -65,9 +65,9 @@ def read_json_records(path: str | Path, options: Mapping, report: LoadReport) ->
         if text.startswith("]", position):
             rest = _skip(text, position + 1)
             if rest != len(text):
-                raise FormatError(path, line_of(text, rest), f"expected the end of the file after ']', got {show(text[rest:rest + 20])}")
+                raise FormatError(path, line_of(rest), f"expected the end of the file after ']', got {show(text[rest:rest + 20])}")
             return
-        raise FormatError(path, line_of(text, position), f"expected ',' or ']' after an object, got {show(text[position:position + 20])}")
+        raise FormatError(path, line_of(position), f"expected ',' or ']' after an object, got {show(text[position:position + 20])}")
 
 
 class _LineCounter:
@@ -76,9 +76,9 @@ class _LineCounter:
     def __init__(self, text: str):
         self.text, self.offset, self.line = text, 0, 1
 
-    def line_of(self, text: str, offset: int) -> int:
+    def line_of(self, offset: int) -> int:
         if offset < self.offset:
-            return text.count("\n", 0, offset) + 1
+            return self.text.count("\n", 0, offset) + 1
         self.line += self.text.count("\n", self.offset, offset)
         self.offset = offset
         return self.line

@@ -114,11 +114,6 @@ def _decode_message(error: UnicodeDecodeError, data: bytes) -> str:
             "(codemix does not guess encodings)")
 
 
-def line_of(text: str, offset: int) -> int:
-    """1-based line number of a character offset."""
-    return text.count("\n", 0, offset) + 1
-
-
 def show(value: str, limit: int = 60) -> str:
     """A short printable form of a piece of input for error messages."""
     text = repr(value)
