@@ -1,1 +1,1 @@
-"""Baselines (majority, char n-gram, CRF, transformer): see issue #5/#6."""
+"""Baselines (majority, char n-gram, CRF, transformer) and the adapters that evaluate any model."""

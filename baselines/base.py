@@ -57,7 +57,12 @@ class Baseline:
         """What was chosen on validation, for meta.json."""
         return {"baseline": self.name, "seed": self.seed, **self.options, **self.chosen}
 
+    def describe(self) -> dict[str, Any]:
+        """meta.json's model entry: kind, spec and what was chosen on validation."""
+        return {"kind": "classical", "spec": f"baseline:{self.name}", "config": self.config()}
+
     def save(self, path: str | Path) -> Path:
+        """Save the fitted baseline with joblib (a folder for the transformer)."""
         import joblib
 
         Path(path).parent.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,8 @@ def results_markdown(results: dict) -> str:
             protocol = ", ".join(x for x in (reference["metric"], reference["label_scheme"] + " labels",
                                             reference["domain"] or "", reference["split"]) if x)
             ours = "not comparable" if not reference["comparable"] else f"{reference['ours']:.4f}"
-            lines.append(f"{head} {reference['value']} {reference['system']} ({protocol}) | {ours} |")
+            kind = f" [{reference['model_kind']}]" if reference.get("model_kind") else ""
+            lines.append(f"{head} {reference['value']} {reference['system']}{kind} ({protocol}) | {ours} |")
     if results.get("script_robustness"):
         lines += ["", "## Script robustness", "", "Main score on the test set as published and with native-script "
                   "tokens romanised (same trained model).", "",

@@ -53,8 +53,11 @@ def run_baseline(name: str, task_name: str, corpus: str, data_dir=None, out=None
     out = Path(out) if out else default_out(name, task_name, corpus)
     if int(os.environ.get("RANK", "0")) != 0:  # under torchrun / accelerate only the main process writes
         return {"out": str(out), "scores": None, "config": baseline.config()}
+    kind = baseline.describe()["kind"]
+    # a fine-tuned encoder starts from weights pre-trained on data beyond the corpus
+    external = [f"pre-trained model {baseline.options['model']}"] if kind == "fine-tuned" else False
     meta = {"team": "codemix baselines", "system": name, "description": f"codemix {name} baseline, seed {seed}",
-            "external_data": False, "seed": seed, "config": baseline.config()}
+            "external_data": external, "kind": kind, "seed": seed, "config": baseline.config()}
     write_submission(out, meta, {(task_name, corpus): [(key, predictions[key]) for key in gold]})
     # Score the written file exactly as a participant's file is scored: read back, join on id.
     scores = score_by_id(task, gold, read_predictions(out / cell_file_name(task_name, corpus)))

@@ -13,13 +13,11 @@ silently.
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from collections import Counter
 from pathlib import Path
 
 from codemix.baselines.base import Baseline
-from codemix.loaders.errors import CodemixError
 from codemix.tasks.metrics import METRICS
 
 DEFAULTS = {"model": "bert-base-multilingual-cased", "epochs": 3, "lr": 5e-5, "batch_size": 16, "max_length": 128}
@@ -112,52 +110,22 @@ class TransformerBaseline(Baseline):
     # --- prediction ----------------------------------------------------------------------------
 
     def _predict(self, task, inputs) -> list:
-        import torch
+        from codemix.baselines.encoder_inference import predict_sentences, predict_words
 
-        self.model.eval()
-        device = next(self.model.parameters()).device
-        batch_size = self.options["batch_size"] * 2
+        if task.level == "sentence":
+            return predict_sentences(self.model, self.tokenizer, inputs, self.labels, self.options["max_length"],
+                                     self.options["batch_size"] * 2)
         out = []
-        with torch.no_grad():
-            if task.level == "sentence":
-                for start in range(0, len(inputs), batch_size):
-                    batch = self.tokenizer(inputs[start:start + batch_size], truncation=True, padding=True,
-                                           max_length=self.options["max_length"], return_tensors="pt").to(device)
-                    out += [self.labels[i] for i in self.model(**batch).logits.argmax(-1).tolist()]
-                return out
-            for tokens in inputs:
-                out.append(self._predict_words(list(tokens), device))
+        for tokens in inputs:
+            labels = predict_words(self.model, self.tokenizer, list(tokens), self.labels, self.options["max_length"])
+            self.untokenisable += sum(label is None for label in labels)
+            out.append([self.fallback if label is None else label for label in labels])
         return out
 
-    def _predict_words(self, words: list[str], device) -> list[str]:
-        """A label for every word: windows of words that fit max_length, first sub-word's label."""
-        labels: list[str | None] = [None] * len(words)
-        for start, end in self._windows(words):
-            batch = self.tokenizer([words[start:end]], is_split_into_words=True, truncation=True,
-                                   max_length=self.options["max_length"], return_tensors="pt")
-            word_ids = batch.word_ids(0)
-            predicted = self.model(**batch.to(device)).logits.argmax(-1)[0].tolist()
-            previous = None
-            for position, word in enumerate(word_ids):
-                if word is not None and word != previous and labels[start + word] is None:
-                    labels[start + word] = self.labels[predicted[position]]
-                previous = word
-        for index, label in enumerate(labels):
-            if label is None:
-                self.untokenisable += 1
-                labels[index] = self.fallback
-        return labels
-
-    def _windows(self, words: list[str]):
-        budget = self.options["max_length"] - 2
-        start, used = 0, 0
-        for index, word in enumerate(words):
-            size = max(1, len(self.tokenizer.tokenize(word))) if word else 0
-            if used + size > budget and index > start:
-                yield start, index
-                start, used = index, 0
-            used += size
-        yield start, len(words)
+    def describe(self) -> dict:
+        """meta.json's model entry: a fine-tuned encoder and what was chosen."""
+        return {"kind": "fine-tuned", "spec": f"baseline:transformer:{self.options['model']}",
+                "untokenisable_tokens": self.untokenisable, "config": self.config()}
 
     # --- persistence ---------------------------------------------------------------------------
 
@@ -192,19 +160,19 @@ def load_model(name_or_path: str, task, labels: list[str]):
     """Tokenizer and classification model; offline with a model not on disk fails at once, clearly."""
     from transformers import AutoConfig, AutoModelForSequenceClassification, AutoModelForTokenClassification, AutoTokenizer
 
+    from codemix.baselines.finetuned import offline as hub_offline
+
     local = Path(name_or_path).expanduser().is_dir()
-    offline = any(os.environ.get(v, "").lower() in {"1", "true", "yes"} for v in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
+    offline = hub_offline()
     try:
         config = AutoConfig.from_pretrained(name_or_path, num_labels=len(labels), id2label=dict(enumerate(labels)),
                                             label2id={label: i for i, label in enumerate(labels)},
                                             local_files_only=offline and not local)
         tokenizer = AutoTokenizer.from_pretrained(name_or_path, local_files_only=offline and not local)
     except (OSError, ValueError) as error:
-        raise CodemixError(
-            f"model {name_or_path!r} is not on disk{' and the hub is offline (HF_HUB_OFFLINE)' if offline else ' and could not be fetched'}: "
-            "download it on a connected machine (e.g. `huggingface-cli download bert-base-multilingual-cased "
-            "--local-dir models/mbert`) and pass --model models/mbert (a local directory). "
-            f"({type(error).__name__}: {str(error).splitlines()[0][:200]})") from None
+        from codemix.baselines.finetuned import not_on_disk_error
+
+        raise not_on_disk_error(name_or_path, error) from None
     cls = AutoModelForTokenClassification if task.level == "token" else AutoModelForSequenceClassification
     model = cls.from_pretrained(name_or_path, config=config, ignore_mismatched_sizes=True,
                                 local_files_only=offline and not local)

@@ -15,6 +15,8 @@ from codemix.loaders import (
     list_corpora, load_report,
 )
 from codemix.loaders import load as _load
+from codemix.baselines.model import Model
+from codemix.evaluation import evaluate
 from codemix.loaders.registry import get_spec as corpus_info
 from codemix.tasks.mixing import corpus_mixing_stats, mixing_stats
 from codemix.tasks.registry import get_task, list_tasks
@@ -22,7 +24,7 @@ from codemix.tasks.registry import get_task, list_tasks
 __version__ = "0.1.0"
 
 __all__ = [
-    "load", "load_report", "list_corpora", "corpus_info", "list_tasks", "get_task", "mixing_stats",
+    "load", "load_report", "evaluate", "Model", "list_corpora", "corpus_info", "list_tasks", "get_task", "mixing_stats",
     "corpus_mixing_stats", "CorpusSpec", "CodemixError", "FormatError", "LabelError", "UnknownNameError",
     "DataNotFoundError", "__version__",
 ]

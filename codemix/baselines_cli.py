@@ -53,7 +53,7 @@ def add_baseline_commands(commands, formatter) -> None:
 
 def baseline_run(args) -> None:
     from codemix.baselines.runner import run_baseline
-    from codemix.cli import print_table
+    from codemix.tables import print_table
 
     options = {key: getattr(args, key) for key in ("model", "epochs", "lr", "batch_size", "max_length")
                if getattr(args, key) is not None}

@@ -7,6 +7,7 @@ import sys
 
 from codemix.baselines_cli import add_baseline_commands
 from codemix.corpora_cli import add_corpora_commands
+from codemix.evaluate_cli import add_evaluate_command
 from codemix.leaderboard_cli import add_leaderboard_commands
 from codemix.loaders.errors import CodemixError
 
@@ -20,6 +21,7 @@ examples:
   codemix tasks list
   codemix baseline run char_ngram --task sentiment --corpus sentimix2020_hien --out runs/sentimix
   codemix benchmark --corpora dutta2022_bnen_lid --baselines majority crf --out runs/bench
+  codemix evaluate --model llm:models/my-llm --tasks sentiment --corpora demo_hien --shots 2 --out runs/my-llm
   codemix leaderboard init && codemix leaderboard submit runs/sentimix && codemix leaderboard show
   codemix demo
 """
@@ -56,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     task_actions.add_parser("list", help="every task with its record field, level, main score and labels").set_defaults(run=_tasks_list)
 
     add_baseline_commands(commands, argparse.RawDescriptionHelpFormatter)
+    add_evaluate_command(commands, argparse.RawDescriptionHelpFormatter)
     add_leaderboard_commands(commands, argparse.RawDescriptionHelpFormatter)
 
     demo = commands.add_parser("demo", help="the whole loop on the embedded demo corpora: gold, baselines, submissions, page")
@@ -77,6 +80,8 @@ def _tasks_list(args) -> None:
     for name in list_tasks():
         task = get_task(name)
         rows.append((task.name, task.field, task.level, task.main_score, " ".join(task.labels)))
+    from codemix.tables import print_table
+
     print_table(("task", "field", "level", "main score", "labels"), rows)
 
 
@@ -84,17 +89,6 @@ def _demo(args) -> None:
     from codemix.demo import run_demo
 
     run_demo(args.out)
-
-
-def print_table(header: tuple[str, ...], rows: list[tuple], out=None) -> None:
-    """A plain aligned text table."""
-    out = out or sys.stdout
-    cells = [tuple(str(c) for c in header)] + [tuple(str(c) for c in row) for row in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
-    for index, row in enumerate(cells):
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip(), file=out)
-        if index == 0:
-            print("  ".join("-" * w for w in widths), file=out)
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ def add_corpora_commands(commands, formatter) -> None:
 
 
 def corpora_list(args) -> None:
-    from codemix.cli import print_table
+    from codemix.tables import print_table
     from codemix.loaders.registry import all_specs
 
     rows = [(s.name, s.pair, ",".join(s.tasks), s.license.split(" (")[0]) for s in all_specs().values()]
@@ -77,7 +77,8 @@ def corpora_show(args) -> None:
         print("  labels " + textwrap.fill(f"{field}: {pairs}", 100, subsequent_indent="    ").lstrip())
     for reference in spec.references:
         print(f"  published: {reference.task} {reference.metric} {reference.value} - {reference.system}"
-              f" ({reference.split}{', ' + reference.domain if reference.domain else ''}; {reference.label_scheme} labels)")
+              f" ({reference.split}{', ' + reference.domain if reference.domain else ''}; {reference.label_scheme} labels"
+              f"{'; ' + reference.model_kind if reference.model_kind else ''})")
     for note in spec.notes:
         print("  note: " + textwrap.fill(note, 100, subsequent_indent="    ").lstrip())
     _print_sizes(spec, args.data_dir, not args.no_verify)
@@ -104,7 +105,7 @@ def _print_sizes(spec, data_dir, verify: bool) -> None:
 
 
 def corpora_leakage(args) -> None:
-    from codemix.cli import print_table
+    from codemix.tables import print_table
     from codemix.loaders.leakage import corpus_overlaps, split_overlaps
 
     datasets = load_available(args.corpora, args.data_dir, not args.no_verify)

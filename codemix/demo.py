@@ -18,7 +18,7 @@ DEMO_BASELINES = ("majority", "char_ngram", "crf")
 def run_demo(out: str | Path = "codemix-demo", echo=print) -> Path:
     """Run the demo into ``out`` (replaced if it is an earlier demo) and return the page's path."""
     from codemix.baselines.base import fits, get_baseline
-    from codemix.cli import print_table
+    from codemix.tables import print_table
     from codemix.leaderboard import Leaderboard
     from codemix.leaderboard_cli import show_text
     from codemix.loaders.api import load
@@ -49,7 +49,7 @@ def run_demo(out: str | Path = "codemix-demo", echo=print) -> Path:
                 config[f"{task_name}/{corpus}"] = {k: v for k, v in model.config().items() if k != "fit_seconds"}
         folder = write_submission(out / "submissions" / baseline, {
             "team": "codemix baselines", "system": baseline, "description": f"codemix {baseline} baseline on the demo corpora",
-            "external_data": False, "seed": 0, "config": config}, cells)
+            "external_data": False, "kind": "classical", "seed": 0, "config": config}, cells)
         board.submit(folder)
     page = board.render(out / "site")
     results = board.results()

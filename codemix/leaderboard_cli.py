@@ -29,6 +29,7 @@ def add_leaderboard_commands(commands, formatter) -> None:
     show = actions.add_parser("show", help="the ranked table in the terminal")
     show.add_argument("--task")
     show.add_argument("--corpus")
+    show.add_argument("--kind", help="only submissions of this model kind (classical, fine-tuned, prompted, ...)")
     show.set_defaults(run=show_command)
     render = actions.add_parser("render", help="write the static HTML page")
     render.add_argument("--out", required=True)
@@ -49,7 +50,7 @@ def _board(args):
 
 
 def init_command(args) -> None:
-    from codemix.cli import print_table
+    from codemix.tables import print_table
 
     stored = _board(args).init(args.corpora, args.data_dir)
     print_table(("task", "corpus", "test items", "gold sha256"), [(t, c, f"{n:,}", s[:16]) for t, c, n, s in stored])
@@ -65,7 +66,7 @@ def validate_command(args) -> None:
 
 
 def submit_command(args) -> None:
-    from codemix.cli import print_table
+    from codemix.tables import print_table
 
     result = _board(args).submit(args.folder)
     print(f"stored as submission #{result['id']} (sha256 {result['sha256'][:16]})")
@@ -75,14 +76,18 @@ def submit_command(args) -> None:
 
 
 def show_command(args) -> None:
-    from codemix.cli import print_table
+    from codemix.tables import print_table
 
     results = _board(args).results()
-    print(show_text(results, args.task, args.corpus, print_table))
+    print(show_text(results, args.task, args.corpus, print_table, kind=args.kind))
 
 
-def show_text(results, task=None, corpus=None, print_table=None) -> str:
+def show_text(results, task=None, corpus=None, print_table=None, kind=None) -> str:
+    """The ranked tables as text: per cell, per task mean, overall (``kind`` filters submissions by model kind)."""
     import io
+
+    def shown_kind(entry) -> bool:
+        return kind is None or entry["kind"] == kind or entry["kind"].split(" ")[0] == kind
 
     out = io.StringIO()
     shown = 0
@@ -91,18 +96,21 @@ def show_text(results, task=None, corpus=None, print_table=None) -> str:
             continue
         shown += 1
         print(f"\n{cell['task']} / {cell['corpus']}  (main score: {cell['main_score']}, {cell['items']:,} items)", file=out)
-        rows = [(r["rank"], r["team"], r["system"], f"{r['main']:.4f}", f"{r['accuracy']:.4f}", f"{r['macro_f1']:.4f}",
-                 f"{r['weighted_f1']:.4f}") for r in cell["ranking"]]
-        print_table(("rank", "team", "system", "main", "accuracy", "macro-F1", "weighted-F1"), rows or [("-",) * 7], out)
+        rows = [(r["rank"], r["team"], r["system"], r["kind"], f"{r['main']:.4f}", f"{r['accuracy']:.4f}",
+                 f"{r['macro_f1']:.4f}", f"{r['weighted_f1']:.4f}", r["unanswered"] or "")
+                for r in cell["ranking"] if shown_kind(r)]
+        print_table(("rank", "team", "system", "kind", "main", "accuracy", "macro-F1", "weighted-F1", "no answer"),
+                    rows or [("-",) * 9], out)
     for name, info in results["tasks"].items():
         if (task and name != task) or corpus:
             continue
         print(f"\n{name}: mean over {', '.join(info['corpora'])} (submissions covering all of them)", file=out)
-        print_table(("rank", "team", "system", "mean"), [(m["rank"], m["team"], m["system"], f"{m['mean']:.4f}")
-                                                         for m in info["means"]] or [("-",) * 4], out)
+        print_table(("rank", "team", "system", "kind", "mean"), [(m["rank"], m["team"], m["system"], m["kind"], f"{m['mean']:.4f}")
+                                                                 for m in info["means"] if shown_kind(m)] or [("-",) * 5], out)
     if not task and not corpus:
         print("\noverall (complete submissions only): " + (", ".join(
-            f"{o['rank']}. {o['team']} / {o['system']} {o['mean']:.4f}" for o in results["overall"]) or "none yet"), file=out)
+            f"{o['rank']}. {o['team']} / {o['system']} {o['mean']:.4f}" for o in results["overall"] if shown_kind(o))
+            or "none yet"), file=out)
     if results["stale_scores"]:
         print(f"\n({results['stale_scores']} scores against an older gold set are not shown)", file=out)
     if not shown:

@@ -7,12 +7,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from codemix.leaderboard.gold import build_gold, gold_cells, gold_items
+from codemix.leaderboard.gold import build_gold, gold_cells, gold_items, gold_slice_map
 from codemix.leaderboard.store import connect, default_db_path, dumps, now, transaction
 from codemix.leaderboard.validate import validate_folder
 from codemix.loaders.errors import CodemixError
 from codemix.tasks.registry import get_task
 from codemix.tasks.scoring import score_by_id
+from codemix.tasks.slices import slice_scores
 from codemix.tasks.submission import META_FILE
 
 
@@ -65,7 +66,10 @@ class Leaderboard:
         scores = {}
         for (task_name, corpus), predictions in checked.cells.items():
             gold = gold_items(self.connection, task_name, corpus)
-            scores[(task_name, corpus)] = score_by_id(get_task(task_name), gold, predictions)
+            task = get_task(task_name)
+            scores[(task_name, corpus)] = score_by_id(task, gold, predictions)
+            scores[(task_name, corpus)]["slices"] = slice_scores(
+                task, gold, predictions, gold_slice_map(self.connection, task_name, corpus))
         meta = checked.meta
         from codemix import __version__
 
@@ -85,6 +89,8 @@ class Leaderboard:
                 db.execute("INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            (submission_id, task_name, corpus, score["accuracy"], score["macro_f1"], score["weighted_f1"],
                             main, score[main], score["n"], dumps(score["per_label"]), cells[(task_name, corpus)]["sha256"]))
+                db.execute("INSERT INTO cell_details VALUES (?, ?, ?, ?, ?)",
+                           (submission_id, task_name, corpus, score["unanswered"], dumps(score["slices"])))
         return {"id": submission_id, "sha256": digest, "scores": {f"{t}/{c}": s for (t, c), s in scores.items()},
                 "ranks": self.ranks_of(submission_id)}
 
@@ -100,7 +106,13 @@ class Leaderboard:
             cells = gold_cells(db)
             submissions = [dict(row) | {"meta": json.loads(row["meta"]), "external_data": json.loads(row["external_data"])}
                            for row in db.execute("SELECT * FROM submissions ORDER BY id")]
-            scores = [dict(row) | {"per_label": json.loads(row["per_label"])}
+            for submission in submissions:
+                submission["kind"] = model_kind(submission["meta"])
+            details = {(row["submission_id"], row["task"], row["corpus"]): {"unanswered": row["unanswered"],
+                                                                             "slices": json.loads(row["slices"])}
+                       for row in db.execute("SELECT * FROM cell_details")}
+            scores = [dict(row) | {"per_label": json.loads(row["per_label"]), "unanswered": 0, "slices": {}}
+                      | details.get((row["submission_id"], row["task"], row["corpus"]), {})
                       for row in db.execute("SELECT * FROM scores ORDER BY submission_id, task, corpus")]
         finally:
             if snapshot:
@@ -130,6 +142,7 @@ class Leaderboard:
                 "cells": {f"{s['task']}/{s['corpus']}": {
                     "accuracy": s["accuracy"], "macro_f1": s["macro_f1"], "weighted_f1": s["weighted_f1"],
                     "main_metric": s["main_metric"], "main": s["main"], "n": s["n"], "per_label": s["per_label"],
+                    "unanswered": s["unanswered"], "slices": s["slices"],
                     "gold_sha256": s["gold_sha256"], "corpus_version": cells[(s["task"], s["corpus"])]["corpus_version"],
                     "task_version": cells[(s["task"], s["corpus"])]["task_version"]} for s in entries},
             }
@@ -147,6 +160,19 @@ class Leaderboard:
         path = out_dir / "index.html"
         path.write_text(render_page(self.results()), encoding="utf-8")
         return path
+
+
+def model_kind(meta: dict) -> str:
+    """The model kind a submission declares: classical, fine-tuned, prompted (with its shots), or another word.
+
+    >>> model_kind({"kind": "prompted", "shots": 2}), model_kind({})
+    ('prompted 2-shot', 'unstated')
+    """
+    kind = meta.get("kind")
+    if not isinstance(kind, str) or not kind.strip():
+        return "unstated"
+    shots = meta.get("shots")
+    return f"{kind} {shots}-shot" if kind == "prompted" and isinstance(shots, int) else kind
 
 
 def content_sha256(folder: Path, cell_files: list[Path]) -> str:

@@ -10,6 +10,7 @@ from codemix.loaders.errors import CodemixError
 from codemix.loaders.registry import all_specs, get_spec
 from codemix.tasks.registry import get_task
 from codemix.tasks.scoring import gold_by_id
+from codemix.tasks.slices import slices_by_id
 
 
 def gold_sha256(items: dict) -> str:
@@ -37,6 +38,7 @@ def build_gold(connection, corpora=None, data_dir=None, echo=print) -> list[tupl
                 raise
             echo(f"(skipped {name}: {str(error).splitlines()[0]})")
             continue
+        slices = slices_by_id(test)  # how mixed each test record is, from its gold LID tags
         for task_name in spec.tasks:
             task = get_task(task_name)
             items = gold_by_id(task, test)
@@ -45,11 +47,14 @@ def build_gold(connection, corpora=None, data_dir=None, echo=print) -> list[tupl
             digest = gold_sha256(items)
             with transaction(connection):
                 connection.execute("DELETE FROM gold WHERE task = ? AND corpus = ?", (task_name, name))
+                connection.execute("DELETE FROM gold_slices WHERE task = ? AND corpus = ?", (task_name, name))
                 connection.execute("INSERT OR REPLACE INTO gold_sets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                    (task_name, name, digest, len(items), spec.version, task.version, task.level,
                                     dumps(list(task.labels)), task.main_score, now()))
                 connection.executemany("INSERT INTO gold VALUES (?, ?, ?, ?)",
                                        [(task_name, name, key, dumps(value)) for key, value in items.items()])
+                connection.executemany("INSERT INTO gold_slices VALUES (?, ?, ?, ?)",
+                                       [(task_name, name, key, dumps(slices[key])) for key in items if key in slices])
             stored.append((task_name, name, len(items), digest))
     if not stored:
         raise CodemixError("no gold was built: no corpus files found (pass --data-dir or set CODEMIX_DATA_DIR)")
@@ -59,6 +64,12 @@ def build_gold(connection, corpora=None, data_dir=None, echo=print) -> list[tupl
 def gold_cells(connection) -> dict[tuple[str, str], dict]:
     """``(task, corpus) -> gold set row`` for every cell in the store."""
     return {(row["task"], row["corpus"]): dict(row) for row in connection.execute("SELECT * FROM gold_sets")}
+
+
+def gold_slice_map(connection, task: str, corpus: str) -> dict:
+    """id -> slices (CMI bucket, script, matrix language) of one cell's gold records with LID tags."""
+    rows = connection.execute("SELECT id, slices FROM gold_slices WHERE task = ? AND corpus = ?", (task, corpus))
+    return {row["id"]: json.loads(row["slices"]) for row in rows}
 
 
 def gold_items(connection, task: str, corpus: str) -> dict:

@@ -15,6 +15,7 @@ th{background:#eef;cursor:pointer;user-select:none}th[data-dir=asc]::after{conte
 td.num{text-align:right;font-variant-numeric:tabular-nums}.missing{color:#999}
 section{display:none}section.active{display:block}.chart{display:inline-block;margin:0 1.5rem 1rem 0;vertical-align:top}
 .note{color:#555;font-size:.9rem}
+details{margin:.5rem 0}summary{cursor:pointer;color:#234}
 """
 
 SCRIPT = """
@@ -28,6 +29,9 @@ document.querySelectorAll('table.sortable th').forEach(th=>th.addEventListener('
  rows.sort((a,b)=>{const x=value(a),y=value(b);if(x===null)return 1;if(y===null)return -1;
   const o=typeof x==='number'?x-y:String(x).localeCompare(String(y));return dir==='asc'?o:-o;});
  rows.forEach(r=>body.appendChild(r));}));
+const kindFilter=document.getElementById('kind-filter');
+if(kindFilter)kindFilter.addEventListener('change',()=>document.querySelectorAll('tr[data-kind]').forEach(
+ r=>{r.style.display=(kindFilter.value===''||r.dataset.kind.split(' ')[0]===kindFilter.value||r.dataset.kind===kindFilter.value)?'':'none';}));
 show(document.querySelector('nav button').dataset.tab);
 """
 
@@ -48,6 +52,7 @@ def render_page(results: dict) -> str:
              "ranked by its task's main score; a task mean only for submissions covering all the task's cells, the overall "
              "mean (of task means) only for complete submissions.</p>",
              "<nav>" + "".join(f"<button data-tab='{e(t)}'>{e(t)}</button>" for t in tabs) + "</nav>",
+             _kind_filter(results),
              _overview(results)]
     for task, info in tasks.items():
         parts.append(_task_section(task, info, results))
@@ -88,12 +93,45 @@ def _task_section(task, info, results) -> str:
         mean_html = (f"<td class='num' data-value='{m['mean']}'>{m['mean']:.4f}</td>" if m
                      else "<td class='num missing' data-value='' title='not every cell submitted'>-</td>")
         rank_html = f"<td class='num' data-value='{m['rank']}'>{m['rank']}</td>" if m else "<td class='num missing' data-value=''>-</td>"
-        rows.append(f"<tr>{rank_html}<td>{e(by_id[sid]['team'])}</td><td>{e(by_id[sid]['system'])}</td>{cells_html}{mean_html}</tr>")
-    table = (f"<table class='sortable' id='table-{e(task)}'><thead><tr><th>rank</th><th>team</th><th>system</th>{head}"
-             f"<th>task mean</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+        kind = by_id[sid].get("kind", "unstated")
+        rows.append(f"<tr data-kind='{e(kind)}'>{rank_html}<td>{e(by_id[sid]['team'])}</td><td>{e(by_id[sid]['system'])}</td>"
+                    f"<td>{e(kind)}</td>{cells_html}{mean_html}</tr>")
+    table = (f"<table class='sortable' id='table-{e(task)}'><thead><tr><th>rank</th><th>team</th><th>system</th><th>kind</th>"
+             f"{head}<th>task mean</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
     charts = "".join(_chart(cells[c]) for c in corpora)
+    slices = "".join(_slices(cells[c]) for c in corpora)
     return (f"<section id='{e(task)}'><h2>{e(task)} <span class='note'>(main score: {e(metric)})</span></h2>"
-            f"{table}<h3>Per cell</h3>{charts}</section>")
+            f"{table}<h3>Per cell</h3>{charts}{slices}</section>")
+
+
+def _kind_filter(results) -> str:
+    kinds = sorted({s.get("kind", "unstated").split(" ")[0] for s in results["submissions"]})
+    options = "".join(f"<option value='{e(k)}'>{e(k)}</option>" for k in kinds)
+    return (f"<p><label>model kind: <select id='kind-filter'><option value=''>all</option>{options}</select></label> "
+            "<span class='note'>classical baselines, fine-tuned encoders, prompted LLMs (k-shot)</span></p>")
+
+
+def _slices(cell) -> str:
+    """The main score by how mixed the text is (CMI bucket, script, matrix language), from the gold records."""
+    ranked = [entry for entry in cell["ranking"] if entry.get("slices")]
+    if not ranked:
+        return ""
+    dimensions = [d for d in ("cmi", "script", "matrix_language") if any(d in entry["slices"] for entry in ranked)]
+    parts = []
+    for dimension in dimensions:
+        values = list(dict.fromkeys(v for entry in ranked for v in entry["slices"].get(dimension, {})))
+        items = {v: next(entry["slices"][dimension][v]["items"] for entry in ranked if v in entry["slices"].get(dimension, {}))
+                 for v in values}
+        head = "".join(f"<th>{e(v)} <span class='note'>({items[v]:,})</span></th>" for v in values)
+        rows = "".join(
+            f"<tr data-kind='{e(entry.get('kind', 'unstated'))}'><td>{e(entry['team'])} / {e(entry['system'])}</td>" + "".join(
+                f"<td class='num' data-value='{entry['slices'][dimension][v]['main']}'>{entry['slices'][dimension][v]['main']:.3f}</td>"
+                if v in entry["slices"].get(dimension, {}) else "<td class='num missing' data-value=''>-</td>" for v in values)
+            + "</tr>" for entry in ranked)
+        parts.append(f"<table class='sortable'><thead><tr><th>{e(dimension.replace('_', ' '))}</th>{head}</tr></thead>"
+                     f"<tbody>{rows}</tbody></table>")
+    return (f"<details id='slices-{e(cell['task'])}-{e(cell['corpus'])}'><summary>{e(cell['corpus'])}: "
+            f"{e(cell['main_score'])} by how mixed the text is (items per slice in brackets)</summary>{''.join(parts)}</details>")
 
 
 def _chart(cell) -> str:

@@ -28,11 +28,13 @@ def rank(cells: dict, submissions: list[dict], scores: list[dict], stale: int = 
     """
     by_id = {s["id"]: s for s in submissions}
     named = lambda entry: entry | {"team": by_id[entry["submission_id"]]["team"],  # noqa: E731
-                                   "system": by_id[entry["submission_id"]]["system"]}
+                                   "system": by_id[entry["submission_id"]]["system"],
+                                   "kind": by_id[entry["submission_id"]].get("kind", "unstated")}
     cell_views = []
     for (task, corpus), gold in sorted(cells.items()):
         entries = [named({"submission_id": s["submission_id"], "main": s["main"], "accuracy": s["accuracy"],
-                          "macro_f1": s["macro_f1"], "weighted_f1": s["weighted_f1"]})
+                          "macro_f1": s["macro_f1"], "weighted_f1": s["weighted_f1"],
+                          "unanswered": s.get("unanswered", 0), "slices": s.get("slices", {})})
                    for s in scores if (s["task"], s["corpus"]) == (task, corpus)]
         cell_views.append({"task": task, "corpus": corpus, "main_score": gold["main_score"], "items": gold["n_items"],
                            "gold_sha256": gold["sha256"], "corpus_version": gold["corpus_version"],

@@ -26,6 +26,12 @@ CREATE TABLE IF NOT EXISTS scores (
     corpus TEXT NOT NULL, accuracy REAL NOT NULL, macro_f1 REAL NOT NULL, weighted_f1 REAL NOT NULL,
     main_metric TEXT NOT NULL, main REAL NOT NULL, n INTEGER NOT NULL, per_label TEXT NOT NULL,
     gold_sha256 TEXT NOT NULL, PRIMARY KEY (submission_id, task, corpus));
+CREATE TABLE IF NOT EXISTS gold_slices (
+    task TEXT NOT NULL, corpus TEXT NOT NULL, id TEXT NOT NULL, slices TEXT NOT NULL,
+    PRIMARY KEY (task, corpus, id));
+CREATE TABLE IF NOT EXISTS cell_details (
+    submission_id INTEGER NOT NULL REFERENCES submissions (id) ON DELETE CASCADE, task TEXT NOT NULL,
+    corpus TEXT NOT NULL, unanswered INTEGER NOT NULL, slices TEXT NOT NULL, PRIMARY KEY (submission_id, task, corpus));
 """
 
 

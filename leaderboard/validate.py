@@ -100,6 +100,11 @@ def _read_meta(path: Path) -> tuple[dict, list[Problem]]:
         problems.append(Problem(META_FILE, None, "field 'description' must be a string"))
     if "external_data" in meta and not isinstance(meta["external_data"], (bool, str, list)):
         problems.append(Problem(META_FILE, None, "field 'external_data' must be true/false, a string or a list of strings"))
+    if "kind" in meta and (not isinstance(meta["kind"], str) or not meta["kind"].strip()):
+        problems.append(Problem(META_FILE, None, "field 'kind' must be a word such as classical, fine-tuned or prompted"))
+    if meta.get("partial"):
+        problems.append(Problem(META_FILE, None, "a partial submission (made with --limit: only the first test items of "
+                                                 "each cell) cannot be ranked; rerun the evaluation without --limit"))
     return meta, problems
 
 
@@ -176,19 +181,20 @@ def _read_cell(connection, path: Path, cell, gold_set) -> tuple[dict, list[Probl
 
 
 def _check_pred(problem, number, key, pred, gold, labels, token_level) -> None:
+    # null is "no answer": allowed, and scored as wrong
     if token_level:
-        if not isinstance(pred, list) or not all(isinstance(p, str) for p in pred):
-            problem(number, f"pred of {key!r} must be a list of labels, one per token")
+        if not isinstance(pred, list) or not all(p is None or isinstance(p, str) for p in pred):
+            problem(number, f"pred of {key!r} must be a list of labels (or null for no answer), one per token")
             return
         if len(pred) != len(gold):
             problem(number, f"pred of {key!r} has {len(pred)} labels but the record has {len(gold)} tokens")
             return
-        bad = sorted({p for p in pred if p not in labels})
+        bad = sorted({p for p in pred if p is not None and p not in labels})
     else:
-        if not isinstance(pred, str):
-            problem(number, f"pred of {key!r} must be one label (a string), got {json.dumps(pred)[:40]}")
+        if pred is not None and not isinstance(pred, str):
+            problem(number, f"pred of {key!r} must be one label (a string, or null for no answer), got {json.dumps(pred)[:40]}")
             return
-        bad = [pred] if pred not in labels else []
+        bad = [pred] if pred is not None and pred not in labels else []
     for label in bad[:3]:
         problem(number, f"unknown label {label!r}{_did_you_mean(label, labels)}; allowed: {', '.join(labels)}")
 

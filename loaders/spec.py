@@ -130,6 +130,9 @@ class Reference:
     label_scheme: str = "canonical"
     domain: str | None = None
     note: str = ""
+    # how the published system was built, where the paper says: classical, fine-tuned, prompted, or "LLM"
+    # when a large language model is reported without saying whether it was prompted or fine-tuned
+    model_kind: str = ""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,11 @@ Plain Python, no dependencies; every function is checked against scikit-learn ca
 (tests/test_metrics.py). Token tasks pass the pooled tokens of a whole test set (never
 per-sentence averages). Macro-F1 averages over the labels that occur in gold *or* prediction
 (scikit-learn's default when ``labels`` is not given); a label in neither does not count.
+
+A prediction of ``None`` is *no answer* (a prompted model whose reply could not be parsed, a
+token it did not tag): it is wrong for accuracy and a miss for the gold label's recall, but it
+is not a class of its own - it never enters the macro average. This equals scikit-learn with
+``labels=`` the real labels in gold or prediction.
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ class MetricInputError(CodemixError):
     """Gold and prediction lists that cannot be compared."""
 
 
-def check_inputs(gold: Sequence[str], pred: Sequence[str], allowed: Iterable[str] | None = None) -> None:
+def check_inputs(gold: Sequence[str], pred: Sequence[str | None], allowed: Iterable[str] | None = None) -> None:
     """Raise ``MetricInputError`` for a length mismatch or labels outside ``allowed``.
+
+    ``None`` in ``pred`` (no answer) is always allowed; gold must hold real labels.
 
     >>> check_inputs(["a", "b"], ["a"])
     Traceback (most recent call last):
@@ -32,7 +39,7 @@ def check_inputs(gold: Sequence[str], pred: Sequence[str], allowed: Iterable[str
         raise MetricInputError("gold and pred are empty: nothing to score")
     if allowed is not None:
         allowed = set(allowed)
-        for name, values in (("gold", gold), ("pred", pred)):
+        for name, values in (("gold", gold), ("pred", [p for p in pred if p is not None])):
             bad = sorted({str(v) for v in values if v not in allowed})
             if bad:
                 raise MetricInputError(f"{name} has labels {bad[:10]} outside the allowed set {sorted(allowed)}")
@@ -53,6 +60,8 @@ def per_label(gold: Sequence[str], pred: Sequence[str]) -> dict[str, dict[str, f
 
     >>> per_label(["a", "a", "b"], ["a", "b", "b"])["b"]
     {'precision': 0.5, 'recall': 1.0, 'f1': 0.6666666666666666, 'support': 1}
+    >>> sorted(per_label(["a", "b"], ["a", None]))   # no answer is not a label
+    ['a', 'b']
     """
     check_inputs(gold, pred)
     true_positive: Counter = Counter()
@@ -62,7 +71,7 @@ def per_label(gold: Sequence[str], pred: Sequence[str]) -> dict[str, dict[str, f
         if g == p:
             true_positive[g] += 1
     out = {}
-    for label in sorted(set(gold_count) | set(pred_count)):
+    for label in sorted((set(gold_count) | set(pred_count)) - {None}):
         tp = true_positive[label]
         precision = tp / pred_count[label] if pred_count[label] else 0.0
         recall = tp / gold_count[label] if gold_count[label] else 0.0

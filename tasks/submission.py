@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from codemix.loaders.errors import CodemixError
 
@@ -35,11 +35,15 @@ def parse_cell_file_name(name: str) -> tuple[str, str] | None:
 
 
 def write_submission(out_dir: str | Path, meta: Mapping[str, Any],
-                     cells: Mapping[tuple[str, str], Iterable[tuple[str, Any]]]) -> Path:
+                     cells: Mapping[tuple[str, str], Iterable[tuple[str, Any]]],
+                     finish: Callable[[Path], Mapping[str, str]] | None = None) -> Path:
     """Write a submission folder atomically (temporary sibling, then rename).
 
-    ``cells`` maps ``(task, corpus)`` to ``(id, pred)`` pairs. An existing folder is replaced
-    only if it is itself a submission (has meta.json), so no unrelated folder is clobbered.
+    ``cells`` maps ``(task, corpus)`` to ``(id, pred)`` pairs (``pred`` ``None``: no answer).
+    ``finish``, if given, is called with the written temporary folder and returns more files
+    (name -> text, e.g. ``scores.json`` computed from the files as written) to add before the
+    rename: a failure anywhere leaves no folder behind. An existing folder is replaced only if
+    it is itself a submission (has meta.json), so no unrelated folder is clobbered.
     """
     missing = [key for key in REQUIRED_META if key not in meta]
     if missing:
@@ -55,6 +59,8 @@ def write_submission(out_dir: str | Path, meta: Mapping[str, Any],
             with open(temporary / cell_file_name(task, corpus), "w", encoding="utf-8") as handle:
                 for record_id, pred in rows:
                     handle.write(json.dumps({"id": record_id, "pred": pred}, ensure_ascii=False) + "\n")
+        for name, text in (finish(temporary) if finish else {}).items():
+            (temporary / name).write_text(text, encoding="utf-8")
         if out_dir.exists():
             shutil.rmtree(out_dir)
         os.replace(temporary, out_dir)

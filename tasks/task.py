@@ -26,13 +26,26 @@ class Task:
     description: str
     version: str
     metrics: tuple[str, ...] = ("accuracy", "macro_f1", "weighted_f1")
+    # What a system may read of a test record at prediction time; everything else (gold labels
+    # of any task, source labels) is withheld.
+    inputs: tuple[str, ...] = ("id", "corpus", "split", "text", "tokens", "domain")
+
+    def prediction_input(self, record: dict) -> dict:
+        """The record as a system may see it: only the fields in ``inputs``.
+
+        >>> from codemix.tasks.registry import get_task
+        >>> sorted(get_task("sentiment").prediction_input({"id": "a", "text": "t", "tokens": ["t"], "sentiment": "positive"}))
+        ['id', 'text', 'tokens']
+        """
+        return {name: record[name] for name in self.inputs if name in record}
 
     def score(self, gold: Sequence, pred: Sequence) -> dict[str, Any]:
-        """Score predictions against gold: accuracy, macro_f1, weighted_f1, per_label, main, n.
+        """Score predictions against gold: accuracy, macro_f1, weighted_f1, per_label, main, n, unanswered.
 
         Token tasks take one label list per sentence (or already flat lists); the lists are
         checked sentence by sentence and pooled. Macro-F1 is over the labels present in gold
-        or prediction. Unknown labels and misaligned inputs raise ``MetricInputError`` naming
+        or prediction. A ``None`` prediction is no answer: scored as wrong and counted in
+        ``unanswered``, never dropped (see ``codemix.tasks.metrics``). Unknown labels and misaligned inputs raise ``MetricInputError`` naming
         the offending sentence and values.
         """
         gold_flat, pred_flat = self.flatten(gold, pred)
@@ -43,6 +56,7 @@ class Task:
         scores["per_label"] = computed["per_label"]
         scores["main"] = self.main_score
         scores["n"] = len(gold_flat)
+        scores["unanswered"] = sum(p is None for p in pred_flat)
         return scores
 
     def flatten(self, gold: Sequence, pred: Sequence) -> tuple[list[str], list[str]]:

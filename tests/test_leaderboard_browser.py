@@ -25,11 +25,12 @@ def test_browser_sorts_the_served_table(tmp_path):
     board = Leaderboard(tmp_path / "lb.sqlite")
     board.init(["demo_hien"])
     test = codemix.load("demo_hien", split="test")
-    for _index, (team, wrong) in enumerate([("alpha", 9), ("beta", 0), ("gamma", 4)]):
+    for team, wrong, kind in [("alpha", 9, "classical"), ("beta", 0, "prompted"), ("gamma", 4, "fine-tuned")]:
         rows = [(r["id"], r["sentiment"] if i >= wrong else next(l for l in ("negative", "neutral", "positive")
                                                                  if l != r["sentiment"])) for i, r in enumerate(test)]
         board.submit(write_submission(tmp_path / team, {"team": team, "system": "नमस्ते বাংলা", "description": "",
-                                                         "external_data": False}, {("sentiment", "demo_hien"): rows}))
+                                                         "external_data": False, "kind": kind, "shots": 2},
+                                      {("sentiment", "demo_hien"): rows}))
     board.close()
     server = make_server(tmp_path / "lb.sqlite", "127.0.0.1", 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -41,10 +42,16 @@ def test_browser_sorts_the_served_table(tmp_path):
             page.click("nav button[data-tab=sentiment]")
             teams = lambda: page.locator("#table-sentiment tbody tr td:nth-child(2)").all_inner_texts()  # noqa: E731
             assert teams() == ["beta", "gamma", "alpha"]  # rank order
-            page.click("#table-sentiment th:nth-child(4)")  # the demo_hien score column: first click sorts descending
+            page.click("#table-sentiment th:nth-child(5)")  # the demo_hien score column: first click sorts descending
             assert teams() == ["beta", "gamma", "alpha"]
-            page.click("#table-sentiment th:nth-child(4)")
+            page.click("#table-sentiment th:nth-child(5)")
             assert teams() == ["alpha", "gamma", "beta"]
+            kinds = page.locator("#table-sentiment tbody tr td:nth-child(4)").all_inner_texts()
+            assert kinds == ["classical", "fine-tuned", "prompted 2-shot"]
+            page.select_option("#kind-filter", "prompted")  # the model-kind filter hides the other rows
+            visible = [row.inner_text().split("\t")[1] for row in page.locator("#table-sentiment tbody tr").all() if row.is_visible()]
+            assert visible == ["beta"]
+            page.select_option("#kind-filter", "")
             page.screenshot(path=str(tmp_path / "leaderboard.png"), full_page=True)
             browser.close()
     finally:

@@ -22,11 +22,12 @@ SPEC = CorpusSpec(
     reader_options={"header": ("text", "label")},
     references=(
         Reference(task="sentiment", metric="weighted_f1", value=0.62, system="GPT-3.5-Turbo", citation=_CITATION,
-                  note="trained on synthetic data, tested here"),
+                  note="listed with the models trained on synthetic data; the README does not say whether it was "
+                       "prompted or fine-tuned", model_kind="LLM"),
         Reference(task="sentiment", metric="weighted_f1", value=0.59, system="XLM-R", citation=_CITATION,
-                  note="trained on synthetic data, tested here"),
+                  note="trained on synthetic data, tested here", model_kind="fine-tuned"),
         Reference(task="sentiment", metric="weighted_f1", value=0.56, system="mBERT", citation=_CITATION,
-                  note="trained on synthetic data, tested here"),
+                  note="trained on synthetic data, tested here", model_kind="fine-tuned"),
     ),
     notes=("368 texts hold quoted newlines (kept in text); tokens come from codemix's tokeniser.",),
 )

@@ -1,0 +1,234 @@
+"""Evaluate any model on a set of (task, corpus) cells: predict the test splits, write a submission
+folder, and score it exactly as a participant's files are scored (read back, joined on id).
+
+The model sees only the fields each task declares as its inputs (``Task.inputs``); gold labels
+are never passed. Every prediction is checked before anything is written: a model that returns
+the wrong number of predictions or a label outside the task's set is an error naming the record.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from codemix.baselines.model import describe_model, resolve_model
+from codemix.loaders.errors import CodemixError, UnknownNameError
+from codemix.loaders.registry import get_spec, unknown_name_message
+from codemix.tasks.registry import get_task, list_tasks
+from codemix.tasks.scoring import gold_by_id, score_by_id
+from codemix.tasks.slices import slice_scores, slices_by_id
+from codemix.tasks.submission import cell_file_name, read_predictions, write_submission
+
+SCORES_FILE = "scores.json"
+CHUNK = 64  # records per predict() call: progress moves, and a failing model fails early
+
+
+def run_evaluation(model, tasks=None, corpora=None, data_dir=None, out="codemix-runs/evaluation", shots: int = 0,
+                   seed: int = 0, meta: dict | None = None, limit: int | None = None, shots_from: str | None = None,
+                   verify: bool = True, model_options: dict | None = None, echo: Callable = print,
+                   progress: bool | None = None) -> dict[str, Any]:
+    """Run ``model`` (a ``codemix.Model`` or a spec string) over the cells; returns per-cell scores.
+
+    The submission folder ``out`` holds ``meta.json``, one ``<task>.<corpus>.jsonl`` per cell and
+    ``scores.json``; it is written atomically (nothing is left behind on failure).
+    """
+    if shots < 0 or (limit is not None and limit < 1):
+        raise CodemixError("shots must be >= 0 and limit >= 1")
+    spec_string = model if isinstance(model, str) else None
+    if spec_string is not None:
+        model = resolve_model(spec_string, seed=seed, **(model_options or {}))
+    elif not callable(getattr(model, "predict", None)):
+        raise CodemixError(f"{type(model).__name__} is not a model: it needs predict(task, records) (codemix.Model)")
+    datasets = _load_corpora(corpora, data_dir, verify, echo, needs_train=shots > 0)
+    cells = _cells(model, tasks, datasets, explicit=bool(tasks))
+    shots_data = _shots_source(shots_from, data_dir, verify) if shots_from and shots else None
+    details = describe_model(model, spec_string)  # before any work: an unreachable server fails here
+    show = sys.stderr.isatty() if progress is None else progress
+    predictions: dict[tuple[str, str], list[tuple[str, Any]]] = {}
+    gold: dict[tuple[str, str], dict] = {}
+    slices: dict[tuple[str, str], dict] = {}
+    cell_meta: dict[str, dict] = {}
+    for task, corpus in cells:
+        dataset = datasets[corpus]
+        test = dataset["test"]
+        cell_gold = gold_by_id(task, test)
+        records = [task.prediction_input(record) for record in test if record["id"] in cell_gold]
+        if limit is not None:
+            records = records[:limit]
+            cell_gold = {r["id"]: cell_gold[r["id"]] for r in records}
+        used_shots, source = _prepare(model, task, corpus, dataset, shots, seed, shots_data, shots_from, echo)
+        cell_started = time.perf_counter()
+        predicted = _predict(model, task, corpus, records, show)
+        predictions[(task.name, corpus)] = [(r["id"], p) for r, p in zip(records, predicted)]
+        gold[(task.name, corpus)] = cell_gold
+        slices[(task.name, corpus)] = slices_by_id(r for r in test if r["id"] in cell_gold)
+        cell_meta[f"{task.name}/{corpus}"] = {"shots": used_shots, "shots_from": source, "items": len(records),
+                                             "seconds": round(time.perf_counter() - cell_started, 2),
+                                             "partial": limit is not None}
+    details = describe_model(model, spec_string)  # again: counts gathered while predicting
+    submission_meta = _meta(details, meta, shots, seed, limit, cell_meta)
+    scores: dict[str, Any] = {}
+
+    def score_written(folder: Path) -> dict[str, str]:
+        for (task_name, corpus), cell_gold in gold.items():
+            task = get_task(task_name)
+            predicted = read_predictions(folder / cell_file_name(task_name, corpus))
+            computed = score_by_id(task, cell_gold, predicted)
+            result = {key: computed[key] for key in ("accuracy", "macro_f1", "weighted_f1")}
+            result.update(main=computed[task.main_score], main_metric=task.main_score, n=computed["n"],
+                          unanswered=computed["unanswered"], per_label=computed["per_label"],
+                          slices=slice_scores(task, cell_gold, predicted, slices[(task_name, corpus)]),
+                          **cell_meta[f"{task_name}/{corpus}"])
+            if callable(getattr(model, "cell_stats", None)):
+                result["prompting"] = model.cell_stats(task_name, corpus)
+            scores[f"{task_name}/{corpus}"] = result
+        return {SCORES_FILE: json.dumps(scores, indent=2, ensure_ascii=False) + "\n"}
+
+    write_submission(out, submission_meta, predictions, finish=score_written)
+    return scores
+
+
+def _load_corpora(corpora, data_dir, verify, echo, needs_train: bool) -> dict:
+    from codemix.loaders.api import load, load_available
+
+    if corpora:
+        return {name: load(name, data_dir=data_dir, verify=verify) for name in dict.fromkeys(corpora)}
+    found = load_available(None, data_dir, verify, echo)
+    if not found:
+        raise CodemixError("no corpus files found: pass --data-dir (data_dir=) or set CODEMIX_DATA_DIR, or name "
+                           "corpora, e.g. --corpora demo_hien (corpora=['demo_hien'])")
+    return found
+
+
+def _cells(model, tasks, datasets: dict, explicit: bool) -> list:
+    for name in tasks or []:
+        if name not in list_tasks():
+            raise UnknownNameError(unknown_name_message("task", name, list_tasks()))
+    cells = []
+    skipped = []
+    for corpus, dataset in datasets.items():
+        for task_name in get_spec(corpus).tasks:
+            if tasks and task_name not in tasks:
+                continue
+            task = get_task(task_name)
+            if "test" not in dataset or not gold_by_id(task, dataset["test"]):
+                continue
+            if explicit and callable(getattr(model, "check", None)):
+                model.check(task)  # the model's own reason why it cannot predict this task
+            if not _supports(model, task):
+                skipped.append(f"{task_name}/{corpus}")
+                continue
+            cells.append((task, corpus))
+    if skipped and explicit:
+        raise CodemixError(f"the model cannot predict {', '.join(skipped)} (its level or labels do not fit the task); "
+                           "choose other --tasks")
+    if not cells:
+        asked = f"tasks {list(tasks)} on " if tasks else ""
+        raise CodemixError(f"nothing to evaluate: no test cell of {asked}corpora {list(datasets)} fits the model "
+                           f"(their tasks: {', '.join(sorted({t for c in datasets for t in get_spec(c).tasks}))})")
+    return cells
+
+
+def _supports(model, task) -> bool:
+    if callable(getattr(model, "supports", None)):
+        return bool(model.supports(task))
+    levels = getattr(model, "levels", None)
+    return task.level in levels if isinstance(levels, (tuple, list)) else True
+
+
+def _shots_source(name: str, data_dir, verify: bool):
+    from codemix.loaders.api import load
+
+    return load(name, data_dir=data_dir, verify=verify)
+
+
+def _prepare(model, task, corpus, dataset, shots, seed, shots_data, shots_from, echo) -> tuple[int, str | None]:
+    """Call the model's optional ``prepare`` with the training split the examples may come from."""
+    train, source = (dataset["train"], corpus) if "train" in dataset else (None, None)
+    if shots and train is None:
+        if shots_data is not None and "train" in shots_data and task.name in get_spec(shots_from).tasks:
+            train, source = shots_data["train"], shots_from
+            if get_spec(shots_from).pair != get_spec(corpus).pair:
+                echo(f"(note: {task.name}/{corpus}: examples come from {shots_from}, pair "
+                     f"{get_spec(shots_from).pair}, not {get_spec(corpus).pair})")
+        else:
+            echo(f"(note: {corpus} is test-only: {task.name} runs zero-shot; --shots-from CORPUS draws examples "
+                 "from another corpus's train split)")
+            shots = 0
+    prepare = getattr(model, "prepare", None)
+    if not callable(prepare):
+        if shots:
+            raise CodemixError(f"--shots {shots}: this model has no prepare(task, corpus, train, shots, seed) to take examples")
+        return 0, None
+    accepted = inspect.signature(prepare).parameters
+    prepare(task, corpus, train, **{key: value for key, value in (("shots", shots), ("seed", seed)) if key in accepted})
+    return (shots if "shots" in accepted else 0), source
+
+
+def _predict(model, task, corpus: str, records: list[dict], show: bool) -> list:
+    bar = None
+    if show:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(records), desc=f"{task.name}/{corpus}", unit="item", leave=True, file=sys.stderr)
+    out: list = []
+    try:
+        for start in range(0, len(records), CHUNK):
+            chunk = records[start:start + CHUNK]
+            predicted = list(model.predict(task, chunk))
+            if len(predicted) != len(chunk):
+                raise CodemixError(f"{task.name}/{corpus}: the model returned {len(predicted)} predictions for "
+                                   f"{len(chunk)} records (records {chunk[0]['id']} ...); predict must return one per record")
+            for record, prediction in zip(chunk, predicted):
+                check_prediction(task, record, prediction)
+            out += predicted
+            if bar is not None:
+                bar.update(len(chunk))
+    finally:
+        if bar is not None:
+            bar.close()
+    return out
+
+
+def check_prediction(task, record: dict, prediction) -> None:
+    """A label of the task (or ``None``); for token tasks a list with one per token."""
+    where = f"{task.name}, record {record['id']}"
+    if task.level == "token":
+        if not isinstance(prediction, (list, tuple)) or len(prediction) != len(record["tokens"]):
+            size = len(prediction) if isinstance(prediction, (list, tuple)) else type(prediction).__name__
+            raise CodemixError(f"{where}: the model returned {size} labels for {len(record['tokens'])} tokens")
+        values = prediction
+    else:
+        values = [prediction]
+    bad = [v for v in values if v is not None and v not in task.labels]
+    if bad:
+        raise CodemixError(f"{where}: the model predicted {str(bad[0])[:60]!r}, not a {task.name} label "
+                           f"({', '.join(task.labels)}; None means no answer)")
+
+
+def _meta(details: dict, meta: dict | None, shots: int, seed: int, limit: int | None, cells: dict) -> dict:
+    from codemix import __version__
+
+    kind = details.get("kind", "other")
+    templates = details.get("templates") or {}
+    base = {
+        "team": "anonymous", "system": details.get("spec", "model"),
+        "description": f"{details.get('spec', 'model')} ({kind}{', %d-shot' % shots if kind == 'prompted' else ''}), "
+                       f"evaluated with codemix {__version__}",
+        # a pre-trained model saw data beyond the corpus's training split
+        "external_data": [f"pre-trained model {details['spec']}"] if kind in ("fine-tuned", "prompted") else False,
+        "model": details.get("spec"), "kind": kind, "shots": shots, "seed": seed,
+        "prompt_templates": {task: {"name": t["name"], "version": t["version"], "source": t["source"]}
+                             for task, t in templates.items()},
+        "decoding": details.get("decoding"), "fingerprint": details.get("fingerprint"),
+        "cells": cells, "codemix_version": __version__, "model_details": details,
+    }
+    if limit is not None:
+        base["partial"] = {"limit": limit, "why": "--limit evaluated only the first items of each test set"}
+    for key, value in (meta or {}).items():
+        base[key] = value
+    return base

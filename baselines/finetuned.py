@@ -1,0 +1,172 @@
+"""``hf:PATH_OR_NAME``: an already fine-tuned encoder, evaluated as it is.
+
+The model class comes from its config (``...ForSequenceClassification`` for sentence tasks,
+``...ForTokenClassification`` for token tasks). Its ``id2label`` is mapped onto the task's
+canonical labels: spellings that differ only in case, spaces or hyphens map by themselves
+(``POSITIVE``, ``Not-Offensive``); anything else (``LABEL_0``) needs ``label_map``. A label
+that maps to nothing fails at once, listing both sides. A checkpoint saved by the transformer
+baseline (``codemix_baseline.json`` beside the weights) is predicted exactly as in the run
+that trained it: same maximum length, batch size and fallback label for empty tokens.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Mapping
+
+from codemix.loaders.errors import CodemixError
+
+BASELINE_STATE = "codemix_baseline.json"
+
+
+class FineTunedEncoder:
+    """A fine-tuned classification encoder behind the ``codemix.Model`` protocol."""
+
+    def __init__(self, name_or_path: str, label_map: Mapping[str, str] | None = None, batch_size: int | None = None,
+                 max_length: int | None = None):
+        self.name_or_path = name_or_path
+        self.user_label_map = dict(label_map or {})
+        self.config, self.tokenizer, self.model = _load(name_or_path)
+        self.level = "token" if _is_token_classifier(self.config) else "sentence"
+        state = _baseline_state(name_or_path)
+        self.fallback = state.get("fallback")  # empty tokens: the training majority label, as when trained
+        options = state.get("options", {})
+        self.max_length = int(max_length or options.get("max_length") or _model_max_length(self.config, self.tokenizer))
+        # the baseline predicts in batches of twice its training batch: the same padding, the same logits
+        self.batch_size = int(batch_size or (int(options["batch_size"]) * 2 if "batch_size" in options else 32))
+        self.untokenisable = 0
+
+    def model_labels(self) -> list[str]:
+        """The model's own labels, in id order."""
+        return [str(self.config.id2label[i]) for i in range(len(self.config.id2label))]
+
+    def label_mapping(self, task) -> list[str | None]:
+        """Canonical label (or ``None``) per model label id; a label that maps to nothing is an error."""
+        canonical = {_normal(label): label for label in task.labels}
+        mapped: list[str | None] = []
+        unmapped = []
+        for label in self.model_labels():
+            if label in self.user_label_map:
+                target = self.user_label_map[label] or None
+                if target is not None and target not in task.labels:
+                    raise CodemixError(f"--label-map maps {label!r} to {target!r}, which is not a {task.name} label; "
+                                       f"{task.name} labels: {', '.join(task.labels)}")
+                mapped.append(target)
+            elif _normal(label) in canonical:
+                mapped.append(canonical[_normal(label)])
+            else:
+                unmapped.append(label)
+        if unmapped:
+            raise CodemixError(
+                f"{self.name_or_path}: model labels {unmapped} map to no {task.name} label. Model labels: "
+                f"{', '.join(self.model_labels())}; {task.name} labels: {', '.join(task.labels)}. Pass a label map, "
+                f"e.g. --label-map {unmapped[0]}={task.labels[0]} (label_map={{{unmapped[0]!r}: {task.labels[0]!r}}} in Python); "
+                "map a label to nothing (LABEL=) to count its predictions as no answer")
+        return mapped
+
+    def check(self, task) -> None:
+        """Raise ``CodemixError`` saying why this model cannot predict ``task`` (level or labels)."""
+        if task.level != self.level:
+            raise CodemixError(f"{self.name_or_path} is a {self.level}-classification model; task {task.name} "
+                               f"is {task.level}-level (choose --tasks of its level)")
+        self.label_mapping(task)
+
+    def supports(self, task) -> bool:
+        """Whether this model can predict ``task``: same level and every label maps."""
+        try:
+            self.check(task)
+        except CodemixError:
+            return False
+        return True
+
+    def predict(self, task, records) -> list:
+        """One label per record (sentence tasks) or per token (token tasks); see ``codemix.Model``."""
+        from codemix.baselines.encoder_inference import predict_sentences, predict_words
+
+        self.check(task)
+        id2label = self.label_mapping(task)
+        rows = list(records)
+        if task.level == "sentence":
+            return predict_sentences(self.model, self.tokenizer, [r["text"] for r in rows], id2label, self.max_length,
+                                     self.batch_size)
+        out = []
+        for record in rows:
+            labels = predict_words(self.model, self.tokenizer, list(record["tokens"]), id2label, self.max_length)
+            self.untokenisable += sum(label is None for label in labels)
+            out.append([self.fallback if label is None and self.fallback else label for label in labels])
+        return out
+
+    def describe(self) -> dict[str, Any]:
+        """meta.json's model entry: kind, labels and the weights fingerprint."""
+        from codemix.baselines.fingerprint import model_fingerprint
+
+        return {"kind": "fine-tuned", "spec": f"hf:{self.name_or_path}", "architecture": (self.config.architectures or [None])[0],
+                "model_labels": self.model_labels(), "label_map": self.user_label_map, "max_length": self.max_length,
+                "untokenisable_tokens": self.untokenisable, "empty_token_label": self.fallback,
+                "fingerprint": model_fingerprint(self.name_or_path)}
+
+
+def offline() -> bool:
+    """Whether the Hugging Face hub is switched off for this process."""
+    return any(os.environ.get(v, "").lower() in {"1", "true", "yes"} for v in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
+
+
+def not_on_disk_error(name_or_path: str, error: Exception, flag: str = "--model") -> CodemixError:
+    """The one error for a model that is neither a local folder nor fetchable."""
+    where = " and the hub is offline (HF_HUB_OFFLINE)" if offline() else " and could not be fetched"
+    return CodemixError(
+        f"model {name_or_path!r} is not on disk{where}: download it on a connected machine "
+        f"(`hf download {name_or_path} --local-dir models/my-model`) and pass {flag} with that local folder. "
+        f"({type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else ''})")
+
+
+def _load(name_or_path: str):
+    from transformers import AutoConfig, AutoModelForSequenceClassification, AutoModelForTokenClassification, AutoTokenizer
+
+    local_only = offline() and not Path(name_or_path).expanduser().is_dir()
+    try:
+        config = AutoConfig.from_pretrained(name_or_path, local_files_only=local_only)
+        tokenizer = AutoTokenizer.from_pretrained(name_or_path, local_files_only=local_only)
+    except (OSError, ValueError) as error:
+        raise not_on_disk_error(name_or_path, error) from None
+    if not getattr(config, "id2label", None):
+        raise CodemixError(f"{name_or_path}: its config has no id2label; hf: needs a fine-tuned classifier")
+    cls = AutoModelForTokenClassification if _is_token_classifier(config) else AutoModelForSequenceClassification
+    if not _is_token_classifier(config) and not _is_sequence_classifier(config):
+        raise CodemixError(f"{name_or_path}: architectures {config.architectures} are not a sequence or token "
+                           "classifier; hf: evaluates fine-tuned classifiers (use llm: for a causal language model)")
+    try:
+        model = cls.from_pretrained(name_or_path, config=config, local_files_only=local_only)
+    except (OSError, ValueError) as error:
+        raise not_on_disk_error(name_or_path, error) from None
+    return config, tokenizer, model
+
+
+def _is_token_classifier(config) -> bool:
+    return any(name.endswith("ForTokenClassification") for name in (config.architectures or []))
+
+
+def _is_sequence_classifier(config) -> bool:
+    return any(name.endswith("ForSequenceClassification") for name in (config.architectures or []))
+
+
+def _baseline_state(name_or_path: str) -> dict:
+    path = Path(name_or_path).expanduser() / BASELINE_STATE
+    if not path.is_file():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise CodemixError(f"{path}: unreadable ({error}); delete it to evaluate the checkpoint on its own") from None
+
+
+def _model_max_length(config, tokenizer) -> int:
+    limits = [getattr(config, "max_position_embeddings", None), getattr(tokenizer, "model_max_length", None)]
+    usable = [int(v) for v in limits if isinstance(v, int) and 0 < v < 100_000]
+    return min(usable + [512])
+
+
+def _normal(label: str) -> str:
+    return str(label).strip().casefold().replace("-", "_").replace(" ", "_")

@@ -1,0 +1,214 @@
+"""Prompt templates: versioned data, one per task, rendered into prompts and parsed back.
+
+A template (``prompt_templates/<task>.json``, or a user's own file of the same shape) holds an
+English instruction with slots for the language pair and the labels, the form of one example
+and of the query, and a verbaliser per canonical label. Sentence tasks end the query where the
+verbaliser follows (``Sentiment:`` + `` positive``); token tasks number the tokens and ask for
+one ``number<TAB>token<TAB>tag`` line per token.
+
+Parsing never guesses silently: an answer that names no label is ``None`` (no answer, scored as
+wrong), and a token answer's missing, extra and unknown tags are counted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from codemix.loaders.errors import CodemixError
+
+TEMPLATE_DIR = Path(__file__).parent / "prompt_templates"
+REQUIRED_KEYS = ("name", "version", "task", "instruction", "example", "query", "separator", "verbalisers")
+LANGUAGE_NAMES = {"hi": "Hindi", "bn": "Bengali", "mr": "Marathi", "en": "English"}
+
+
+@dataclass(frozen=True)
+class PromptTemplate:
+    """One task's prompt: instruction, example and query forms, verbalisers (see the module docstring)."""
+
+    name: str
+    version: str
+    task: str
+    instruction: str
+    example: str
+    query: str
+    separator: str
+    verbalisers: Mapping[str, str]
+    token_line: str = "{index}\t{token}"
+    answer_line: str = "{index}\t{token}\t{tag}"
+    label_descriptions: Mapping[str, str] = field(default_factory=dict)
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    source: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The template as stored with a submission (everything needed to rebuild its prompts)."""
+        return {key: (dict(value) if isinstance(value, Mapping) else value) for key, value in self.__dict__.items()}
+
+
+def load_template(task, path: str | Path | None = None) -> PromptTemplate:
+    """The template for ``task``: the shipped one, or the JSON file at ``path`` (checked)."""
+    source = Path(path) if path else TEMPLATE_DIR / f"{task.name}.json"
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise CodemixError(f"prompt template {source}: cannot read it ({error.strerror})") from None
+    except json.JSONDecodeError as error:
+        raise CodemixError(f"{source}:{error.lineno}: prompt template is not valid JSON ({error.msg})") from None
+    if not isinstance(data, dict):
+        raise CodemixError(f"{source}: a prompt template is a JSON object with {list(REQUIRED_KEYS)}")
+    missing = [key for key in REQUIRED_KEYS if key not in data]
+    unknown = sorted(set(data) - set(PromptTemplate.__dataclass_fields__) - {"source"})
+    if missing or unknown:
+        raise CodemixError(f"{source}: prompt template lacks {missing} / has unknown keys {unknown}; "
+                           f"keys: {list(PromptTemplate.__dataclass_fields__)[:-1]}")
+    if data["task"] != task.name:
+        raise CodemixError(f"{source}: template is for task {data['task']!r}, not {task.name!r}")
+    absent = [label for label in task.labels if label not in data["verbalisers"]]
+    extra = [label for label in data["verbalisers"] if label not in task.labels]
+    if absent or extra:
+        raise CodemixError(f"{source}: verbalisers must cover exactly the {task.name} labels; missing {absent}, unknown {extra}")
+    spoken = [_normal(v) for v in data["verbalisers"].values()]
+    if len(set(spoken)) != len(spoken) or not all(spoken):
+        raise CodemixError(f"{source}: verbalisers must be distinct and non-empty: {data['verbalisers']}")
+    data["source"] = "shipped" if path is None else str(source)
+    return PromptTemplate(**data)
+
+
+def language_pair(pair: str) -> str:
+    """``hi-en`` -> ``Hindi-English`` (codes it does not know stay as they are; no pair: "several languages")."""
+    if not pair:
+        return "several languages"
+    return "-".join(LANGUAGE_NAMES.get(code, code) for code in pair.split("-"))
+
+
+def allowed_tags(task, pair: str) -> tuple[str, ...]:
+    """The labels a prompt offers: for LID only the pair's languages plus the language-independent tags."""
+    if task.name != "lid" or not pair:
+        return tuple(task.labels)
+    languages = set(pair.split("-"))
+    return tuple(label for label in task.labels if label in languages or label not in LANGUAGE_NAMES)
+
+
+def render_prompt(template: PromptTemplate, task, pair: str, record: Mapping[str, Any],
+                  examples: Sequence[tuple[Mapping[str, Any], Any]] = ()) -> str:
+    """The full prompt for one record: instruction, the worked examples, then the query."""
+    tags = allowed_tags(task, pair)
+    slots = {"language_pair": language_pair(pair),
+             "label_list": ", ".join(template.verbalisers[label] for label in tags),
+             "label_descriptions": "; ".join(f"{template.verbalisers[label]} = {template.label_descriptions[label]}"
+                                             if label in template.label_descriptions else template.verbalisers[label]
+                                             for label in tags)}
+    parts = [template.instruction.format(**slots)]
+    for example, gold in examples:
+        parts.append(template.example.format(**_record_slots(template, task, example), answer=answer_text(template, task, example, gold)))
+    parts.append(template.query.format(**_record_slots(template, task, record)))
+    return template.separator.join(parts)
+
+
+def answer_text(template: PromptTemplate, task, record: Mapping[str, Any], gold) -> str:
+    """What a correct answer looks like (used for the few-shot examples)."""
+    if task.level == "sentence":
+        return template.verbalisers[gold]
+    return "\n".join(template.answer_line.format(index=i, token=token, tag=template.verbalisers[tag])
+                     for i, (token, tag) in enumerate(zip(record["tokens"], gold), 1))
+
+
+def _record_slots(template: PromptTemplate, task, record: Mapping[str, Any]) -> dict[str, str]:
+    if task.level == "sentence":
+        return {"text": record["text"]}
+    return {"numbered_tokens": "\n".join(template.token_line.format(index=i, token=token)
+                                         for i, token in enumerate(record["tokens"], 1))}
+
+
+# --- parsing ----------------------------------------------------------------------------------
+
+def parse_label(template: PromptTemplate, answer: str) -> str | None:
+    """The label a generated answer names: the earliest verbaliser (the longest at that place).
+
+    >>> t = load_template(__import__("codemix").get_task("offensive"))
+    >>> parse_label(t, " Yes, it is."), parse_label(t, "no"), parse_label(t, "maybe")
+    ('offensive', 'not_offensive', None)
+    """
+    text = _normal(answer)
+    best: tuple[int, int, str] | None = None
+    for label, verbaliser in list(template.verbalisers.items()) + list(_label_names(template).items()):
+        match = re.search(rf"(?<![a-z0-9_]){re.escape(_normal(verbaliser))}(?![a-z0-9_])", text)
+        if match and (best is None or (match.start(), -len(match.group())) < best[:2]):
+            best = (match.start(), -len(match.group()), label)
+    return best[2] if best else None
+
+
+@dataclass
+class TagParse:
+    """Tags aligned to tokens (``None`` where the answer gave no usable tag) and what went wrong."""
+
+    tags: list[str | None]
+    missing: int = 0
+    extra: int = 0
+    unknown: int = 0
+
+
+_NUMBERED = re.compile(r"^\s*(\d+)\s*[\t.:)\-|]?\s*(.*?)\s*$")
+
+
+def parse_tags(template: PromptTemplate, answer: str, n_tokens: int) -> TagParse:
+    """Align a token-task answer to ``n_tokens`` tokens.
+
+    Numbered lines (``3<TAB>token<TAB>tag``, ``3. token TAG``, ``3: TAG``) are placed by their
+    number; without any numbered line, the non-empty lines are taken in order. The tag is the
+    line's last field. Missing tokens, lines beyond the tokens (or repeated numbers) and tags
+    outside the verbalisers are counted; the token then has no answer.
+
+    >>> t = load_template(__import__("codemix").get_task("lid"))
+    >>> p = parse_tags(t, "1\\tyaar\\thi\\n2\\tgood\\tEnglish\\n4\\tx\\ten\\n", 3)
+    >>> p.tags, p.missing, p.extra, p.unknown
+    (['hi', 'en', None], 1, 1, 0)
+    """
+    lines = [line for line in answer.splitlines() if line.strip()]
+    numbered = [_NUMBERED.match(line) for line in lines]
+    placed: dict[int, str] = {}
+    extra = 0
+    if any(numbered):
+        for match in numbered:
+            if match is None:
+                continue
+            index = int(match.group(1)) - 1
+            if not 0 <= index < n_tokens or index in placed:
+                extra += 1
+                continue
+            placed[index] = match.group(2)
+    else:
+        for index, line in enumerate(lines):
+            if index >= n_tokens:
+                extra += 1
+                continue
+            placed[index] = line
+    lookup = _tag_lookup(template)
+    tags: list[str | None] = [None] * n_tokens
+    unknown = 0
+    for index, rest in placed.items():
+        fields = rest.split()
+        tag = lookup.get(_normal(fields[-1].strip(".,;:|"))) if fields else None
+        if tag is None:
+            unknown += 1
+        tags[index] = tag
+    return TagParse(tags, missing=n_tokens - len(placed), extra=extra, unknown=unknown)
+
+
+def _tag_lookup(template: PromptTemplate) -> dict[str, str]:
+    lookup = {_normal(label): label for label in template.verbalisers}
+    lookup.update({_normal(spoken): label for label, spoken in template.verbalisers.items()})
+    lookup.update({_normal(alias): label for alias, label in template.aliases.items() if label in template.verbalisers})
+    return lookup
+
+
+def _label_names(template: PromptTemplate) -> dict[str, str]:
+    """Canonical label names as extra spellings (``not_offensive`` / ``not offensive``)."""
+    return {label: label.replace("_", " ") for label in template.verbalisers}
+
+
+def _normal(text: str) -> str:
+    return " ".join(str(text).casefold().replace("_", " ").replace("-", " ").split())

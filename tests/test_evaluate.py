@@ -1,0 +1,235 @@
+"""``codemix.evaluate`` / ``codemix evaluate`` with Python models: cells, scores read back from the
+written files, no answers, slices by CMI/script/matrix language, partial runs, submit, errors."""
+
+import json
+import textwrap
+
+import pytest
+
+import codemix
+from codemix.cli import main
+from codemix.leaderboard import Leaderboard
+from codemix.loaders.errors import CodemixError
+from codemix.tasks.slices import record_slices, slice_scores, slices_by_id
+
+
+class FirstLabel:
+    """Predicts the first canonical label everywhere (hi for LID, ADJ for POS, negative, not_offensive)."""
+
+    def predict(self, task, records):
+        return [[task.labels[1] if task.name == "lid" else task.labels[0]] * len(r["tokens"]) if task.level == "token"
+                else task.labels[0] for r in records]
+
+
+def expected_scores(task_name, corpus, predict):
+    task = codemix.get_task(task_name)
+    test = [r for r in codemix.load(corpus, split="test") if r[task.field]]
+    return task.score([r[task.field] for r in test], [predict(task, r) for r in test])
+
+
+def test_python_object_on_every_cell_of_a_corpus_scores_exactly(tmp_path):
+    scores = codemix.evaluate(FirstLabel(), corpora=["demo_hien"], out=tmp_path / "run", progress=False)
+    assert sorted(scores) == ["lid/demo_hien", "offensive/demo_hien", "pos/demo_hien", "sentiment/demo_hien"]
+    for cell, result in scores.items():
+        task_name, corpus = cell.split("/")
+        want = expected_scores(task_name, corpus, lambda t, r: FirstLabel().predict(t, [r])[0])
+        assert result["accuracy"] == want["accuracy"] and result["macro_f1"] == want["macro_f1"]
+        assert result["main"] == want[want["main"]] and result["main_metric"] == want["main"]
+        assert result["n"] == want["n"] and result["unanswered"] == 0 and result["items"] == 30
+    files = sorted(p.name for p in (tmp_path / "run").iterdir())
+    assert files == ["lid.demo_hien.jsonl", "meta.json", "offensive.demo_hien.jsonl", "pos.demo_hien.jsonl",
+                     "scores.json", "sentiment.demo_hien.jsonl"]
+    meta = json.loads((tmp_path / "run" / "meta.json").read_text())
+    assert meta["kind"] == "python" and meta["model"].endswith(":FirstLabel") and meta["shots"] == 0
+    assert json.loads((tmp_path / "run" / "scores.json").read_text()) == json.loads(json.dumps(scores))
+
+
+def test_the_model_sees_only_the_declared_inputs(tmp_path):
+    seen = {}
+
+    class Spy(FirstLabel):
+        def predict(self, task, records):
+            seen[task.name] = set().union(*(r.keys() for r in records))
+            return super().predict(task, records)
+
+    codemix.evaluate(Spy(), corpora=["demo_bnen"], out=tmp_path / "run", progress=False)
+    plain = {"id", "corpus", "split", "text", "tokens", "domain"}
+    assert seen == {"lid": plain, "sentiment": plain, "offensive": plain, "pos": plain | {"lid"}}
+
+
+def test_no_answer_is_scored_wrong_and_counted(tmp_path):
+    class HalfSilent:
+        def predict(self, task, records):
+            return [None if i % 2 else "positive" for i, _ in enumerate(records)]
+
+    scores = codemix.evaluate(HalfSilent(), tasks=["sentiment"], corpora=["demo_mren"], out=tmp_path / "run", progress=False)
+    result = scores["sentiment/demo_mren"]
+    test = codemix.load("demo_mren", split="test")
+    gold = test["sentiment"]
+    answered_right = sum(1 for i, g in enumerate(gold) if i % 2 == 0 and g == "positive")
+    assert result["unanswered"] == 15 and result["accuracy"] == answered_right / 30
+    assert set(result["per_label"]) == {"positive", "negative", "neutral"} & (set(gold) | {"positive"})
+    lines = (tmp_path / "run" / "sentiment.demo_mren.jsonl").read_text().splitlines()
+    assert json.loads(lines[1])["pred"] is None  # written as null, never dropped
+    board = Leaderboard(tmp_path / "lb.sqlite")
+    board.init(["demo_mren"])
+    stored = board.submit(tmp_path / "run")
+    assert stored["scores"]["sentiment/demo_mren"]["accuracy"] == result["accuracy"]
+    assert board.results()["scores"][0]["unanswered"] == 15
+
+
+@pytest.mark.parametrize("bad, message", [
+    (lambda task, records: ["positive"] * (len(records) - 1), "returned 29 predictions for 30 records"),
+    (lambda task, records: ["good"] * len(records), "predicted 'good', not a sentiment label"),
+    (lambda task, records: [["positive"]] * len(records), "predicted"),
+])
+def test_a_broken_model_is_an_error_and_nothing_is_written(tmp_path, bad, message):
+    model = type("Broken", (), {"predict": staticmethod(bad)})()
+    with pytest.raises(CodemixError, match=message):
+        codemix.evaluate(model, tasks=["sentiment"], corpora=["demo_hien"], out=tmp_path / "run", progress=False)
+    assert not (tmp_path / "run").exists() and list(tmp_path.iterdir()) == []
+
+
+def test_token_predictions_of_the_wrong_length_name_the_record(tmp_path):
+    class Short:
+        def predict(self, task, records):
+            return [["en"] * (len(r["tokens"]) - 1) for r in records]
+
+    with pytest.raises(CodemixError, match=r"lid, record demo_hien:test:\S+: the model returned \d+ labels for \d+ tokens"):
+        codemix.evaluate(Short(), tasks=["lid"], corpora=["demo_hien"], out=tmp_path / "run", progress=False)
+
+
+def test_limit_makes_a_partial_submission_the_leaderboard_refuses(tmp_path):
+    scores = codemix.evaluate(FirstLabel(), tasks=["offensive"], corpora=["demo_hien"], out=tmp_path / "run", limit=7,
+                              progress=False)
+    assert scores["offensive/demo_hien"]["items"] == 7 and scores["offensive/demo_hien"]["partial"] is True
+    assert len((tmp_path / "run" / "offensive.demo_hien.jsonl").read_text().splitlines()) == 7
+    assert json.loads((tmp_path / "run" / "meta.json").read_text())["partial"]["limit"] == 7
+    board = Leaderboard(tmp_path / "lb.sqlite")
+    board.init(["demo_hien"])
+    problems = [str(p) for p in board.validate(tmp_path / "run")]
+    assert any("partial submission" in p for p in problems)
+    with pytest.raises(CodemixError, match="partial submission"):
+        codemix.evaluate(FirstLabel(), tasks=["offensive"], corpora=["demo_hien"], out=tmp_path / "run2", limit=7,
+                         submit=True, progress=False)
+
+
+def test_slices_from_gold_records():
+    record = {"id": "x", "tokens": ["yaar", "वो", "good", "!"], "lid": ["hi", "hi", "en", "other"]}
+    assert record_slices(record) == {"cmi": "(20, 40]", "script": "both", "matrix_language": "hi"}  # CMI 33.3
+    assert record_slices({"id": "y", "tokens": ["ok"], "lid": []}) is None
+    monolingual = {"id": "z", "tokens": ["bahut", "accha"], "lid": ["hi", "hi"]}
+    assert record_slices(monolingual) == {"cmi": "0", "script": "roman", "matrix_language": "hi"}
+    task = codemix.get_task("lid")
+    slices = slices_by_id([record, monolingual])
+    detail = slice_scores(task, {"x": record["lid"], "z": monolingual["lid"]},
+                          {"x": ["hi", "hi", "hi", "other"], "z": ["hi", "en"]}, slices)
+    assert detail["cmi"] == {"0": {"main": pytest.approx(1 / 3), "items": 1, "n": 2},
+                             "(20, 40]": {"main": pytest.approx(0.6), "items": 1, "n": 4}}  # F1 hi .8, en 0, other 1
+    assert list(detail["script"]) == ["roman", "both"]
+
+
+def test_slices_agree_between_evaluate_and_the_leaderboard(tmp_path):
+    scores = codemix.evaluate(FirstLabel(), corpora=["demo_bnen"], out=tmp_path / "run", progress=False, submit=True,
+                              db=tmp_path / "lb.sqlite")
+    board = Leaderboard(tmp_path / "lb.sqlite")
+    stored = {(s["task"], s["corpus"]): s for s in board.results()["scores"]}
+    for cell, result in scores.items():
+        task_name, corpus = cell.split("/")
+        assert sum(v["items"] for v in result["slices"]["cmi"].values()) == 30
+        assert stored[(task_name, corpus)]["slices"] == json.loads(json.dumps(result["slices"]))
+        assert result["rank"] == 1
+    assert board.results()["submissions"][0]["kind"] == "python"
+
+
+def test_unknown_names_and_specs_are_clear_errors(tmp_path):
+    with pytest.raises(CodemixError, match="unknown task 'sentimnt'.*Did you mean 'sentiment'"):
+        codemix.evaluate(FirstLabel(), tasks=["sentimnt"], corpora=["demo_hien"], out=tmp_path / "a", progress=False)
+    with pytest.raises(CodemixError, match="has no kind"):
+        codemix.evaluate("nothing", corpora=["demo_hien"], out=tmp_path / "b", progress=False)
+    with pytest.raises(CodemixError, match="cannot import module 'no_such_module_xyz'"):
+        codemix.evaluate("no_such_module_xyz:Model", corpora=["demo_hien"], out=tmp_path / "c", progress=False)
+    with pytest.raises(CodemixError, match="names no model after 'hf:'"):
+        codemix.evaluate("hf:", corpora=["demo_hien"], out=tmp_path / "d", progress=False)
+    sentence_only = type("SentenceOnly", (), {"levels": ("sentence",), "predict": FirstLabel.predict})()
+    with pytest.raises(CodemixError, match=r"the model cannot predict pos/demo_hien \(its level or labels"):
+        codemix.evaluate(sentence_only, tasks=["pos"], corpora=["demo_hien"], out=tmp_path / "e", progress=False)
+    assert not any((tmp_path / name).exists() for name in "abcde")
+
+
+@pytest.fixture
+def model_module(tmp_path, monkeypatch):
+    (tmp_path / "my_models.py").write_text(textwrap.dedent('''
+        class Tagger:
+            """Tags every token 'en' and every sentence 'neutral'."""
+            def predict(self, task, records):
+                if task.level == "token":
+                    return [["en" if task.name == "lid" else "NOUN"] * len(r["tokens"]) for r in records]
+                return ["neutral" if task.name == "sentiment" else "offensive" for r in records]
+
+        def make_tagger():
+            return Tagger()
+        '''))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    return tmp_path
+
+
+def test_module_attribute_spec_takes_an_object_or_a_factory(model_module):
+    by_class = codemix.evaluate("my_models:Tagger", tasks=["lid"], corpora=["demo_hien"], out="a", progress=False)
+    by_factory = codemix.evaluate("my_models:make_tagger", tasks=["lid"], corpora=["demo_hien"], out="b", progress=False)
+    want = expected_scores("lid", "demo_hien", lambda t, r: ["en"] * len(r["tokens"]))
+    assert by_class["lid/demo_hien"]["macro_f1"] == by_factory["lid/demo_hien"]["macro_f1"] == want["macro_f1"]
+    assert json.loads((model_module / "a" / "meta.json").read_text())["model"] == "my_models:Tagger"
+
+
+def test_cli_evaluate_prints_scores_and_submits(model_module, capsys):
+    code = main(["evaluate", "--model", "my_models:Tagger", "--corpora", "demo_mren", "--tasks", "sentiment", "lid",
+                 "--out", "run", "--submit", "--db", "lb.sqlite", "--team", "Team X", "--quiet"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "sentiment/demo_mren" in out and "lid/demo_mren by CMI bucket" in out and "stored as submission #1" in out
+    meta = json.loads((model_module / "run" / "meta.json").read_text())
+    assert meta["team"] == "Team X" and meta["system"] == "my_models:Tagger"
+    assert main(["leaderboard", "--db", "lb.sqlite", "show", "--task", "sentiment"]) == 0
+    assert "Team X" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--model", "nonsense"], "has no kind"),
+    (["--model", "my_models:Nope", "--corpora", "demo_hien"], "has no attribute 'Nope'"),
+    (["--model", "my_models:Tagger", "--corpora", "demo_hien", "--limit", "3", "--submit"], "partial submission"),
+    (["--model", "my_models:Tagger", "--corpora", "demo_hienn"], "unknown corpus 'demo_hienn'"),
+    (["--model", "hf:x", "--label-map", "LABEL_0=negative", "=x"], "write MODEL_LABEL=TASK_LABEL"),
+    (["--model", "hf:x", "--label-map", "labels.json"], "expected MODEL=LABEL pairs or a JSON file"),
+])
+def test_cli_evaluate_errors_are_one_line_and_exit_1(model_module, capsys, argv, message):
+    assert main(["evaluate", *argv, "--out", "run", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert not (model_module / "run").exists()
+
+
+def test_leaderboard_shows_and_filters_the_model_kind(tmp_path, capsys):
+    db = tmp_path / "lb.sqlite"
+    codemix.evaluate(FirstLabel(), tasks=["sentiment"], corpora=["demo_hien"], out=tmp_path / "python", submit=True, db=db,
+                     progress=False, meta={"team": "py"})
+    codemix.evaluate(FirstLabel(), tasks=["sentiment"], corpora=["demo_hien"], out=tmp_path / "prompted", submit=True,
+                     db=db, progress=False, meta={"team": "llm", "kind": "prompted", "shots": 4, "description": "other"})
+    capsys.readouterr()
+    assert main(["leaderboard", "--db", str(db), "show", "--task", "sentiment", "--kind", "prompted"]) == 0
+    shown = capsys.readouterr().out
+    assert "prompted 4-shot" in shown and "llm" in shown and " py " not in shown
+    page = Leaderboard(db).render(tmp_path / "site").read_text()
+    assert "<option value='prompted'>prompted</option>" in page and "<option value='python'>python</option>" in page
+    assert "data-kind='prompted 4-shot'" in page and "id='slices-sentiment-demo_hien'" in page
+
+
+def test_published_llm_results_are_shown_next_to_yours_under_their_protocol():
+    from codemix.evaluate_cli import published_lines
+
+    lines = list(published_lines({"sentiment/sentmix3l_bnenhi": {"weighted_f1": 0.5, "partial": False}}))
+    assert lines[0] == "  sentiment/sentmix3l_bnenhi: GPT-3.5-Turbo [LLM] weighted_f1 0.62 - yours 0.5000"
+    assert len(lines) == 3
+    trac = list(published_lines({"offensive/trac2018_hien_aggression": {"weighted_f1": 0.5, "partial": True}}))
+    assert "not comparable (source (OAG/CAG/NAG) labels, domain facebook, this run is partial)" in trac[0]

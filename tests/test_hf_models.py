@@ -1,0 +1,78 @@
+"""``hf:`` fine-tuned encoders: id2label spellings mapped onto the task's labels (or refused, listing
+both sides), label maps, and a checkpoint saved by the transformer baseline re-evaluating to
+exactly the scores of the run that trained it."""
+
+import json
+
+import pytest
+
+import codemix
+from codemix.baselines.finetuned import FineTunedEncoder
+from codemix.baselines.runner import run_baseline
+from codemix.cli import main
+from codemix.loaders.errors import CodemixError
+from tiny_models import build_tiny_classifier, demo_texts
+
+SENTIMENT = codemix.get_task("sentiment")
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return demo_texts()
+
+
+def test_differently_spelled_labels_map_onto_the_task(tmp_path, texts):
+    path = build_tiny_classifier(tmp_path / "m", texts, {0: "NEGATIVE", 1: "Neutral", 2: "POSITIVE"})
+    model = FineTunedEncoder(path)
+    assert model.label_mapping(SENTIMENT) == ["negative", "neutral", "positive"]
+    assert model.supports(SENTIMENT) and not model.supports(codemix.get_task("offensive"))
+    assert not model.supports(codemix.get_task("lid"))  # a sequence classifier has no token-level predictions
+    scores = codemix.evaluate(f"hf:{path}", corpora=["demo_hien"], out=tmp_path / "run", progress=False)
+    assert list(scores) == ["sentiment/demo_hien"]  # only the cell it can predict
+    predictions = [json.loads(line)["pred"] for line in (tmp_path / "run" / "sentiment.demo_hien.jsonl").read_text().splitlines()]
+    assert len(predictions) == 30 and set(predictions) <= {"negative", "neutral", "positive"}
+    meta = json.loads((tmp_path / "run" / "meta.json").read_text())
+    assert meta["kind"] == "fine-tuned" and meta["model_details"]["model_labels"] == ["NEGATIVE", "Neutral", "POSITIVE"]
+    assert len(meta["fingerprint"]["sha256"]) == 64 and "config.json" in meta["fingerprint"]["files"]
+
+
+def test_unmappable_labels_fail_at_once_listing_both_sides(tmp_path, texts):
+    path = build_tiny_classifier(tmp_path / "m", texts, {0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"})
+    with pytest.raises(CodemixError, match=r"model labels \['LABEL_0', 'LABEL_1', 'LABEL_2'\] map to no sentiment label\. "
+                                           r"Model labels: LABEL_0, LABEL_1, LABEL_2; sentiment labels: negative, neutral, positive"):
+        codemix.evaluate(f"hf:{path}", tasks=["sentiment"], corpora=["demo_hien"], out=tmp_path / "run", progress=False)
+    assert not (tmp_path / "run").exists()
+    options = {"label_map": {"LABEL_0": "positive", "LABEL_1": "negative", "LABEL_2": "neutral"}}
+    mapped = codemix.evaluate(f"hf:{path}", tasks=["sentiment"], corpora=["demo_hien"], out=tmp_path / "run",
+                              progress=False, model_options=options)
+    assert mapped["sentiment/demo_hien"]["n"] == 30
+    with pytest.raises(CodemixError, match="maps 'LABEL_0' to 'good', which is not a sentiment label"):
+        FineTunedEncoder(path, label_map={"LABEL_0": "good"}).label_mapping(SENTIMENT)
+
+
+def test_cli_label_map_and_a_missing_model(tmp_path, texts, capsys):
+    path = build_tiny_classifier(tmp_path / "m", texts, {0: "LABEL_0", 1: "LABEL_1"})
+    code = main(["evaluate", "--model", f"hf:{path}", "--tasks", "offensive", "--corpora", "demo_bnen", "--label-map",
+                 "LABEL_0=not_offensive", "LABEL_1=offensive", "--out", str(tmp_path / "run"), "--quiet"])
+    assert code == 0 and "offensive/demo_bnen" in capsys.readouterr().out
+    assert main(["evaluate", "--model", "hf:no-such-org/no-such-model", "--corpora", "demo_bnen", "--out",
+                 str(tmp_path / "run2"), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "not on disk and the hub is offline" in err and "hf download no-such-org/no-such-model" in err
+    assert "Traceback" not in err and not (tmp_path / "run2").exists()
+
+
+@pytest.mark.parametrize("task_name", ["sentiment", "lid"])
+def test_a_saved_baseline_checkpoint_scores_exactly_as_when_trained(tmp_path, texts, task_name):
+    from codemix.baselines.tiny_model import build_tiny_bert
+
+    base = build_tiny_bert(tmp_path / "base", texts)
+    options = {"model": base, "epochs": 2, "lr": 5e-3, "batch_size": 8, "max_length": 24}
+    trained = run_baseline("transformer", task_name, "demo_mren", out=tmp_path / "trained", options=options,
+                           save_model=tmp_path / "saved")
+    scores = codemix.evaluate(f"hf:{tmp_path / 'saved'}", tasks=[task_name], corpora=["demo_mren"],
+                              out=tmp_path / "evaluated", progress=False)[f"{task_name}/demo_mren"]
+    for metric in ("accuracy", "macro_f1", "weighted_f1"):
+        assert scores[metric] == trained["scores"][metric]
+    name = f"{task_name}.demo_mren.jsonl"
+    assert (tmp_path / "evaluated" / name).read_text() == (tmp_path / "trained" / name).read_text()
