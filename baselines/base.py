@@ -17,6 +17,22 @@ BASELINES: dict[str, tuple[str, str]] = {
     "transformer": ("codemix.baselines.transformer", "TransformerBaseline"),
 }
 CLASSICAL = ("majority", "char_ngram", "crf")
+# what each baseline imports when it fits, and the extra that installs it; checked before any work
+REQUIREMENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "majority": (),
+    "char_ngram": (("sklearn", "baselines"), ("joblib", "baselines")),
+    "crf": (("sklearn", "baselines"), ("sklearn_crfsuite", "baselines")),
+    "transformer": (("torch", "transformers"), ("transformers", "transformers"), ("accelerate", "transformers")),
+}
+
+
+def check_requirements(name: str) -> None:
+    """One clear error naming the extra when a baseline's dependencies are not installed."""
+    import importlib.util
+
+    for module, extra in REQUIREMENTS.get(name, ()):
+        if importlib.util.find_spec(module) is None:
+            raise CodemixError(f"baseline {name} needs {module}, from the '{extra}' extra: pip install 'codemix[{extra}]'")
 
 
 class Baseline:
@@ -132,6 +148,7 @@ def get_baseline(name: str, **kwargs: Any) -> Baseline:
     """A fresh baseline by name (``majority``, ``char_ngram``, ``crf``, ``transformer``)."""
     if name not in BASELINES:
         raise UnknownNameError(unknown_name_message("baseline", name, list(BASELINES)))
+    check_requirements(name)
     module_name, class_name = BASELINES[name]
     try:
         module = importlib.import_module(module_name)

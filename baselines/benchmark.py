@@ -8,6 +8,7 @@ native-script tokens romanised).
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,14 @@ def score_model(model, task, records) -> dict[str, Any]:
 
 def run_benchmark(corpora=None, baselines=CLASSICAL, tasks=None, out="benchmark-results", data_dir=None, seed: int = 0,
                   transfer: bool = False, script_robustness: bool = False, verify: bool = True, echo=print) -> dict:
-    """Run the benchmark and write ``results.json`` and ``results.md`` (plus heatmaps) to ``out``."""
+    """Run the benchmark and write ``results.json`` and ``results.md`` (plus heatmaps) to ``out``.
+
+    Under torchrun or accelerate every process computes, and only the main one (RANK 0) writes.
+    """
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    main_process = int(os.environ.get("RANK", "0")) == 0
+    if main_process:
+        out.mkdir(parents=True, exist_ok=True)
     from codemix.loaders.api import load_available
 
     datasets = load_available(corpora, data_dir, verify, echo)
@@ -60,7 +66,9 @@ def run_benchmark(corpora=None, baselines=CLASSICAL, tasks=None, out="benchmark-
     if script_robustness:
         results["script_robustness"] = robustness
     if transfer:
-        results["transfer"] = _transfer(datasets, task_names, baselines, models, seed, out, echo)
+        results["transfer"] = _transfer(datasets, task_names, baselines, models, seed, out if main_process else None, echo)
+    if not main_process:
+        return results
     (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     from codemix.baselines.report import results_markdown
 
@@ -91,7 +99,8 @@ def _transfer(datasets, task_names, baselines, models, seed, out, echo) -> list[
                     cells.append({"task": task_name, "baseline": baseline, "train": source, "test": target,
                                   "metric": task.main_score, "score": round(scores[task.main_score], 4)})
             echo(f"transfer {task_name} {baseline}: {len(sources)} x {len(have)} cells")
-    from codemix.baselines.report import draw_heatmaps
+    if out is not None:  # the main process draws; the others only compute
+        from codemix.baselines.report import draw_heatmaps
 
-    draw_heatmaps(cells, out)
+        draw_heatmaps(cells, out)
     return cells

@@ -22,6 +22,12 @@ from codemix.loaders.errors import CodemixError
 
 KINDS = ("classical", "fine-tuned", "prompted")
 SPEC_PREFIXES = ("hf", "llm", "openai")
+PROMPTING = ("method", "template", "max_new_tokens", "cache")
+# which options each kind of spec takes; any other is an error, never silently ignored
+OPTIONS = {"hf": ("label_map", "batch_size", "max_length"),
+           "llm": ("batch_size", "max_length") + PROMPTING,
+           "openai": ("api_key_env", "concurrency", "timeout", "retries", "chat") + PROMPTING,
+           "module": ()}
 
 
 @runtime_checkable
@@ -55,6 +61,12 @@ def resolve_model(spec: str, **options: Any) -> Any:
     prefix, rest = spec.split(":", 1)
     if prefix in SPEC_PREFIXES and not rest:
         raise ModelSpecError(f"model spec {spec!r} names no model after '{prefix}:'")
+    kind = prefix if prefix in SPEC_PREFIXES else "module"
+    unused = sorted(k for k, v in options.items() if v is not None and k != "seed" and k not in OPTIONS[kind])
+    if unused:
+        raise ModelSpecError(f"{', '.join('--' + k.replace('_', '-') for k in unused)} (Python: {', '.join(unused)}) "
+                             f"do not apply to {kind + ':' if kind != 'module' else 'module:attribute'} models; "
+                             f"they take: {', '.join('--' + k.replace('_', '-') for k in OPTIONS[kind]) or 'no options'}")
     if prefix in ("hf", "llm"):
         require("transformers", "transformers")
         require("torch", "transformers")

@@ -9,12 +9,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from codemix.baselines.base import get_baseline
+from codemix.baselines.base import check_requirements, get_baseline
 from codemix.loaders.api import load
 from codemix.loaders.errors import CodemixError
 from codemix.loaders.registry import get_spec
 from codemix.tasks.registry import get_task
 from codemix.tasks.scoring import gold_by_id, score_by_id
+from codemix.tasks.slices import slice_scores, slices_by_id
 from codemix.tasks.submission import cell_file_name, read_predictions, write_submission
 
 SCORES_FILE = "scores.json"
@@ -37,6 +38,7 @@ def run_baseline(name: str, task_name: str, corpus: str, data_dir=None, out=None
                  options: dict[str, Any] | None = None, save_model: str | Path | None = None) -> dict[str, Any]:
     """Run one baseline on one (task, corpus) cell; returns the scores written to ``scores.json``."""
     check_cell(task_name, corpus)
+    check_requirements(name)  # before loading or writing anything
     task = get_task(task_name)
     steps = _Steps(4, f"{name} {task_name}/{corpus}")
     dataset = load(corpus, data_dir=data_dir)
@@ -60,11 +62,13 @@ def run_baseline(name: str, task_name: str, corpus: str, data_dir=None, out=None
             "external_data": external, "kind": kind, "seed": seed, "config": baseline.config()}
     write_submission(out, meta, {(task_name, corpus): [(key, predictions[key]) for key in gold]})
     # Score the written file exactly as a participant's file is scored: read back, join on id.
-    scores = score_by_id(task, gold, read_predictions(out / cell_file_name(task_name, corpus)))
+    written = read_predictions(out / cell_file_name(task_name, corpus))
+    scores = score_by_id(task, gold, written)
     steps.advance("scored")
     steps.close()
     result = {key: scores[key] for key in ("accuracy", "macro_f1", "weighted_f1")}
-    result.update(train_seconds=round(train_seconds, 2), main=task.main_score, n=scores["n"])
+    result.update(train_seconds=round(train_seconds, 2), main=task.main_score, n=scores["n"],
+                  slices=slice_scores(task, gold, written, slices_by_id(test)))
     (out / SCORES_FILE).write_text(json.dumps({f"{task_name}/{corpus}": result}, indent=2) + "\n", encoding="utf-8")
     if save_model:
         baseline.save(save_model)

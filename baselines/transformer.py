@@ -13,6 +13,7 @@ silently.
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -34,8 +35,7 @@ class TransformerBaseline(Baseline):
     # --- training ------------------------------------------------------------------------------
 
     def _fit(self, task, examples, dev) -> None:
-        import torch
-        from transformers import Trainer, TrainingArguments, set_seed
+        from transformers import set_seed
 
         set_seed(self.seed)
         self.labels = list(task.labels)
@@ -44,7 +44,17 @@ class TransformerBaseline(Baseline):
         self.tokenizer, self.model = load_model(self.options["model"], task, self.labels)
         train = self._encode(task, examples)
         validation = self._encode(task, dev) if dev else None
-        output_dir = self.options.get("output_dir") or tempfile.mkdtemp(prefix="codemix-transformer-")
+        output_dir, owned = training_folder(self.options.get("output_dir"))
+        try:
+            self._train(task, train, validation, output_dir)
+        finally:  # checkpoints hold optimizer state (gigabytes for a base model): never leave them behind
+            if owned:
+                _remove_when_all_ranks_are_done(output_dir)
+
+    def _train(self, task, train, validation, output_dir: str) -> None:
+        import torch
+        from transformers import Trainer, TrainingArguments
+
         cuda = torch.cuda.is_available()
         arguments = TrainingArguments(
             output_dir=output_dir, num_train_epochs=self.options["epochs"], learning_rate=self.options["lr"],
@@ -177,6 +187,34 @@ def load_model(name_or_path: str, task, labels: list[str]):
     model = cls.from_pretrained(name_or_path, config=config, ignore_mismatched_sizes=True,
                                 local_files_only=offline and not local)
     return tokenizer, model
+
+
+def training_folder(requested: str | None) -> tuple[str, bool]:
+    """``(folder, owned)`` for Trainer's checkpoints: the user's folder (kept), or a temporary one that
+    every rank of a distributed run agrees on (all ranks of a torchrun/accelerate job share one
+    parent process and master port) and that is removed after the fit."""
+    if requested:
+        return requested, False
+    if int(os.environ.get("WORLD_SIZE", "1")) > 1:
+        tag = f"{os.getppid()}-{os.environ.get('MASTER_PORT', '0')}"
+        folder = Path(tempfile.gettempdir()) / f"codemix-transformer-{tag}"
+        folder.mkdir(parents=True, exist_ok=True)
+        return str(folder), True
+    return tempfile.mkdtemp(prefix="codemix-transformer-"), True
+
+
+def _remove_when_all_ranks_are_done(folder: str) -> None:
+    import shutil
+
+    try:
+        import torch.distributed as distributed
+
+        if distributed.is_available() and distributed.is_initialized():
+            distributed.barrier()  # no rank may still be loading the best checkpoint
+    except (ImportError, RuntimeError):
+        pass
+    if int(os.environ.get("RANK", "0")) == 0:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _collator(task, tokenizer):

@@ -17,7 +17,7 @@ DEMO_BASELINES = ("majority", "char_ngram", "crf")
 
 def run_demo(out: str | Path = "codemix-demo", echo=print) -> Path:
     """Run the demo into ``out`` (replaced if it is an earlier demo) and return the page's path."""
-    from codemix.baselines.base import fits, get_baseline
+    from codemix.baselines.base import check_requirements, fits, get_baseline
     from codemix.tables import print_table
     from codemix.leaderboard import Leaderboard
     from codemix.leaderboard_cli import show_text
@@ -27,6 +27,8 @@ def run_demo(out: str | Path = "codemix-demo", echo=print) -> Path:
     from codemix.tasks.registry import get_task
     from codemix.tasks.submission import write_submission
 
+    for name in DEMO_BASELINES:  # a missing extra is one line, before the output folder exists
+        check_requirements(name)
     out = Path(out)
     if out.exists():
         if not (out / "leaderboard.sqlite").exists():

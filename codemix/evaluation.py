@@ -49,7 +49,7 @@ def submit_folder(folder, corpora: set[str], data_dir, db, echo) -> dict[str, in
 
     board = Leaderboard(db)
     try:
-        have = {corpus for _, corpus in gold_cells(board.connection)}
+        have = {corpus for _, corpus in gold_cells(board.connection)} if board.exists() else set()
         missing = sorted(corpora - have)
         if missing:
             echo(f"(building the leaderboard's gold for {', '.join(missing)})")

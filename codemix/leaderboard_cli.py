@@ -86,6 +86,8 @@ def show_text(results, task=None, corpus=None, print_table=None, kind=None) -> s
     """The ranked tables as text: per cell, per task mean, overall (``kind`` filters submissions by model kind)."""
     import io
 
+    from codemix.tasks.submission import printable
+
     def shown_kind(entry) -> bool:
         return kind is None or entry["kind"] == kind or entry["kind"].split(" ")[0] == kind
 
@@ -108,11 +110,12 @@ def show_text(results, task=None, corpus=None, print_table=None, kind=None) -> s
         print_table(("rank", "team", "system", "kind", "mean"), [(m["rank"], m["team"], m["system"], m["kind"], f"{m['mean']:.4f}")
                                                                  for m in info["means"] if shown_kind(m)] or [("-",) * 5], out)
     if not task and not corpus:
-        print("\noverall (complete submissions only): " + (", ".join(
+        print("\noverall (complete submissions only): " + printable(", ".join(
             f"{o['rank']}. {o['team']} / {o['system']} {o['mean']:.4f}" for o in results["overall"] if shown_kind(o))
             or "none yet"), file=out)
     if results["stale_scores"]:
-        print(f"\n({results['stale_scores']} scores against an older gold set are not shown)", file=out)
+        print(f"\n({results['stale_scores']} scores against an older gold set or task definition are not shown; "
+              "`codemix leaderboard init` rebuilds the gold, then resubmit)", file=out)
     if not shown:
         print("no cell matches; `codemix leaderboard init` stores the gold", file=out)
     return out.getvalue()
@@ -127,7 +130,7 @@ def serve_command(args) -> None:
     from codemix.leaderboard.serve import make_server
 
     board = _board(args)
-    board.results()  # creates the store if it does not exist yet; the server then reads it read-only
+    board.results()  # checks the store before serving: a missing or foreign file is one clear error
     board.close()
     server = make_server(board.path, args.host, args.port)
     print(f"serving {board.path} on http://{args.host}:{server.server_address[1]}/ (Ctrl-C stops)")

@@ -33,14 +33,16 @@ class DuplicateSubmission(CodemixError):
 class Leaderboard:
     """A local leaderboard in one SQLite file (default ``$CODEMIX_HOME/leaderboard.sqlite``)."""
 
-    def __init__(self, path: str | Path | None = None):
+    def __init__(self, path: str | Path | None = None, read_only: bool = False):
         self.path = Path(path) if path else default_db_path()
+        self.read_only = read_only
         self._connection = None
 
     @property
     def connection(self):
+        """The store's connection, opened (and checked) on first use; only ``init`` creates a store."""
         if self._connection is None:
-            self._connection = connect(self.path)
+            self._connection = connect(self.path, read_only=self.read_only)
         return self._connection
 
     def close(self) -> None:
@@ -49,8 +51,16 @@ class Leaderboard:
             self._connection = None
 
     def init(self, corpora=None, data_dir=None, echo=print):
-        """Build (or rebuild) the gold of every test cell of ``corpora`` from their test splits."""
+        """Create the store if needed and build (or rebuild) the gold of every test cell of ``corpora``."""
+        if self.read_only:
+            raise CodemixError(f"{self.path} was opened read-only; open Leaderboard(path) to build gold")
+        if self._connection is None:
+            self._connection = connect(self.path, create=True)
         return build_gold(self.connection, corpora, data_dir, echo)
+
+    def exists(self) -> bool:
+        """Whether the store file exists (it is checked when first used)."""
+        return self.path.exists()
 
     def validate(self, folder) -> list:
         """Every problem of a submission folder (``[]`` when it can be submitted)."""
@@ -117,7 +127,8 @@ class Leaderboard:
         finally:
             if snapshot:
                 db.execute("COMMIT")
-        current = [s for s in scores if cells.get((s["task"], s["corpus"]), {}).get("sha256") == s["gold_sha256"]]
+        current = [s for s in scores if cells.get((s["task"], s["corpus"]), {}).get("sha256") == s["gold_sha256"]
+                   and _task_current(cells[(s["task"], s["corpus"])])]
         return rank(cells, submissions, current, stale=len(scores) - len(current))
 
     def ranks_of(self, submission_id: int) -> dict[str, int]:
@@ -127,9 +138,8 @@ class Leaderboard:
 
     def export(self, out_dir) -> list[Path]:
         """One JSON per submission: meta (seed, config), scores, package/task/corpus versions, gold sha256, date."""
-        out_dir = Path(out_dir)
-        out_dir.mkdir(parents=True, exist_ok=True)
         results = self.results()
+        out_dir = output_folder(out_dir)
         cells = {(c["task"], c["corpus"]): c for c in results["cells"]}
         written = []
         for submission in results["submissions"]:
@@ -155,11 +165,36 @@ class Leaderboard:
         """Write the static page ``out_dir/index.html`` (no server needed)."""
         from codemix.leaderboard.page import render_page
 
-        out_dir = Path(out_dir)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        path = out_dir / "index.html"
-        path.write_text(render_page(self.results()), encoding="utf-8")
+        page = render_page(self.results())
+        path = output_folder(out_dir) / "index.html"
+        path.write_text(page, encoding="utf-8")
         return path
+
+
+def _task_current(cell: dict) -> bool:
+    """Whether a cell's gold was built under the task definition codemix has now (a changed task is stale)."""
+    from codemix.loaders.errors import UnknownNameError
+
+    try:
+        return get_task(cell["task"]).version == cell["task_version"]
+    except UnknownNameError:
+        return False
+
+
+def output_folder(path) -> Path:
+    """A folder to write into: created if missing; an existing file or an unwritable place is a clear error."""
+    import os
+
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise CodemixError(f"--out {path} is an existing file, not a folder; pass a folder path")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CodemixError(f"--out {path}: cannot create the folder ({error.strerror})") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise CodemixError(f"--out {path}: the folder is not writable; pass another --out")
+    return path
 
 
 def model_kind(meta: dict) -> str:

@@ -1,30 +1,47 @@
-"""Submission validation: every problem collected with ``file:line`` before anything is stored."""
+"""Submission validation: every problem collected with ``file:line`` before anything is stored.
+
+Validation refuses everything the store could not hold or the page could not show safely, in
+time linear in the submission's size: only regular files are opened, lines and values have
+size limits, values are quoted at most ~100 characters, and "did you mean" is computed for the
+first few problems only, from an index.
+"""
 
 from __future__ import annotations
 
 import difflib
-import json
+import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from codemix.leaderboard.gold import gold_cells, gold_items
 from codemix.loaders.registry import all_specs
 from codemix.tasks.registry import list_tasks
-from codemix.tasks.submission import META_FILE, REQUIRED_META, parse_cell_file_name
+from codemix.tasks.submission import (
+    META_FILE, REQUIRED_META, StrictJSONError, parse_cell_file_name, prediction_rows, printable, quote, strict_json,
+)
 
 MAX_FILE_BYTES = 200 * 2**20
+MAX_META_BYTES = 64 * 2**10
 MAX_PROBLEMS_PER_FILE = 50
+MAX_SUGGESTIONS = 5  # "did you mean" for the first problems only: suggestions must not cost more than the file
+MAX_LABEL_CHARS = 64
 ALLOWED_EXTRA_FILES = ("scores.json", "README.md")
+FIELD_LIMITS = {"team": 200, "system": 200, "kind": 40, "description": 4000}
 
 
 @dataclass(frozen=True)
 class Problem:
+    """One thing wrong with a submission, where it is (file, line) and how to fix it."""
+
     file: str
     line: int | None
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+        name = printable(self.file).replace("\n", "\\n").replace("\t", "\\t")  # a file name on one line
+        where = f"{name}:{self.line}" if self.line else name
+        return f"{where}: {printable(self.message)}"
 
 
 @dataclass
@@ -37,26 +54,22 @@ class Checked:
 
 
 def validate_folder(connection, folder: str | Path) -> tuple[Checked, list[Problem]]:
+    """Read and check a submission folder against the store's gold; returns what was read and every problem."""
     folder = Path(folder)
     problems: list[Problem] = []
     checked = Checked({}, {}, [])
-    if not folder.is_dir():
-        return checked, [Problem(str(folder), None, "expected a submission folder (meta.json + <task>.<corpus>.jsonl files)")]
     if folder.is_symlink():
         return checked, [Problem(str(folder), None, "the submission folder is a symbolic link; pass the real folder")]
+    if not folder.is_dir():
+        return checked, [Problem(str(folder), None, "expected a submission folder (meta.json + <task>.<corpus>.jsonl files)")]
     cells = gold_cells(connection)
     if not cells:
         problems.append(Problem(str(folder), None, "the leaderboard has no gold yet: run `codemix leaderboard init` first"))
     for path in sorted(folder.iterdir()):
         name = path.name
-        if path.is_symlink():
-            problems.append(Problem(name, None, "symbolic links are refused (they may lead outside the submission folder); copy the file in"))
-            continue
-        if path.is_dir():
-            problems.append(Problem(name, None, "unexpected folder in the submission; only meta.json and <task>.<corpus>.jsonl files belong there"))
-            continue
-        if path.stat().st_size > MAX_FILE_BYTES:
-            problems.append(Problem(name, None, f"file is {path.stat().st_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"))
+        refusal = _refuse_entry(path)
+        if refusal:
+            problems.append(Problem(name, None, refusal))
             continue
         if name == META_FILE or name in ALLOWED_EXTRA_FILES:
             continue
@@ -79,33 +92,69 @@ def validate_folder(connection, folder: str | Path) -> tuple[Checked, list[Probl
     return checked, problems
 
 
-def _read_meta(path: Path) -> tuple[dict, list[Problem]]:
+def _refuse_entry(path: Path) -> str | None:
+    """Why a folder entry is refused (links, folders, FIFOs, devices, oversized files), else ``None``."""
     if path.is_symlink():
-        return {}, [Problem(META_FILE, None, "symbolic links are refused; copy the file in")]
-    if not path.is_file():
+        return "symbolic links are refused (they may lead outside the submission folder); copy the file in"
+    mode = path.lstat().st_mode
+    if stat.S_ISDIR(mode):
+        return "unexpected folder in the submission; only meta.json and <task>.<corpus>.jsonl files belong there"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a FIFO, socket or device); only regular files are read - copy the data into a file"
+    size = path.lstat().st_size
+    limit = MAX_META_BYTES if path.name == META_FILE else MAX_FILE_BYTES
+    if size > limit:
+        return f"file is {size:,} bytes, over the {limit:,}-byte limit"
+    return None
+
+
+def _read_meta(path: Path) -> tuple[dict, list[Problem]]:
+    if not path.exists() and not path.is_symlink():
         return {}, [Problem(META_FILE, None, f"missing; it needs {list(REQUIRED_META)}")]
+    if _refuse_entry(path):
+        return {}, []  # already reported with the folder's entries
     try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
+        meta = strict_json(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError:
         return {}, [Problem(META_FILE, None, "expected UTF-8 text")]
-    except json.JSONDecodeError as error:
-        return {}, [Problem(META_FILE, error.lineno, f"invalid JSON ({error.msg})")]
+    except StrictJSONError as error:
+        return {}, [Problem(META_FILE, error.line, str(error))]
     if not isinstance(meta, dict):
         return {}, [Problem(META_FILE, 1, "expected a JSON object")]
     problems = [Problem(META_FILE, None, f"missing field {key!r}") for key in REQUIRED_META if key not in meta]
-    for key in ("team", "system"):
-        if key in meta and (not isinstance(meta[key], str) or not meta[key].strip()):
-            problems.append(Problem(META_FILE, None, f"field {key!r} must be a non-empty string"))
-    if "description" in meta and not isinstance(meta["description"], str):
-        problems.append(Problem(META_FILE, None, "field 'description' must be a string"))
-    if "external_data" in meta and not isinstance(meta["external_data"], (bool, str, list)):
-        problems.append(Problem(META_FILE, None, "field 'external_data' must be true/false, a string or a list of strings"))
-    if "kind" in meta and (not isinstance(meta["kind"], str) or not meta["kind"].strip()):
-        problems.append(Problem(META_FILE, None, "field 'kind' must be a word such as classical, fine-tuned or prompted"))
+    for key, limit in FIELD_LIMITS.items():
+        if key not in meta:
+            continue
+        value = meta[key]
+        if not isinstance(value, str):
+            problems.append(Problem(META_FILE, None, f"field {key!r} must be a string, got {quote(value, 40)}"))
+        elif len(value) > limit:
+            problems.append(Problem(META_FILE, None, f"field {key!r} has {len(value):,} characters; at most {limit:,}"))
+        elif _control_characters(value, allow_newlines=key == "description"):
+            problems.append(Problem(META_FILE, None, f"field {key!r} holds control characters (ESC, BEL, CR, ...): "
+                                                     f"{printable(quote(value))}; remove them"))
+        elif key in ("team", "system", "kind") and not _visible(value):
+            problems.append(Problem(META_FILE, None, f"field {key!r} must contain visible characters, got {printable(quote(value))}"))
+    external = meta.get("external_data")
+    if "external_data" in meta and not (isinstance(external, bool) or (
+            isinstance(external, list) and all(isinstance(item, str) and 0 < len(item) <= 500 for item in external)
+            and len(external) <= 50)):
+        problems.append(Problem(META_FILE, None, "field 'external_data' must be true/false or a list of up to 50 "
+                                                 f"non-empty strings (what was used), got {quote(external, 60)}"))
     if meta.get("partial"):
         problems.append(Problem(META_FILE, None, "a partial submission (made with --limit: only the first test items of "
                                                  "each cell) cannot be ranked; rerun the evaluation without --limit"))
     return meta, problems
+
+
+def _control_characters(value: str, allow_newlines: bool) -> bool:
+    allowed = "\n\t" if allow_newlines else ""
+    return any(unicodedata.category(c) == "Cc" and c not in allowed for c in value)
+
+
+def _visible(value: str) -> bool:
+    # zero-width joiners are legitimate inside Indic words, so they may occur, but not alone
+    return any(unicodedata.category(c)[0] not in "CZ" for c in value)
 
 
 def _check_cell_name(name: str, cell: tuple[str, str], cells: dict) -> list[Problem]:
@@ -113,90 +162,116 @@ def _check_cell_name(name: str, cell: tuple[str, str], cells: dict) -> list[Prob
     specs = all_specs()
     problems = []
     if task not in list_tasks():
-        problems.append(Problem(name, None, f"unknown task {task!r}{_did_you_mean(task, list_tasks())}; tasks: {', '.join(list_tasks())}"))
+        problems.append(Problem(name, None, f"unknown task {quote(task)}{_did_you_mean(task, list_tasks())}; tasks: {', '.join(list_tasks())}"))
     if corpus not in specs:
-        problems.append(Problem(name, None, f"unknown corpus {corpus!r}{_did_you_mean(corpus, list(specs))}"))
+        problems.append(Problem(name, None, f"unknown corpus {quote(corpus)}{_did_you_mean(corpus, list(specs))}"))
     if problems:
         return problems
     if task not in specs[corpus].tasks:
         return [Problem(name, None, f"corpus {corpus} has no {task} task; its tasks are {list(specs[corpus].tasks)}")]
     if cell not in cells:
         return [Problem(name, None, f"the leaderboard has no gold for {task}/{corpus}: run `codemix leaderboard init --corpora {corpus}`")]
+    from codemix.tasks.registry import get_task
+
+    if cells[cell]["task_version"] != get_task(task).version:
+        return [Problem(name, None, f"the gold of {task}/{corpus} was built for task version {cells[cell]['task_version']}, "
+                                    f"codemix's {task} is now {get_task(task).version}: run `codemix leaderboard init "
+                                    f"--corpora {corpus}` to rebuild it")]
     return []
 
 
+class _Collector:
+    """Problems of one file: the first ``MAX_PROBLEMS_PER_FILE`` listed, the rest counted."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.problems: list[Problem] = []
+        self.suppressed = 0
+
+    def add(self, line, message) -> None:
+        if len(self.problems) < MAX_PROBLEMS_PER_FILE:
+            self.problems.append(Problem(self.name, line, message))
+        else:
+            self.suppressed += 1
+
+    @property
+    def suggest(self) -> bool:
+        return len(self.problems) < MAX_SUGGESTIONS
+
+
 def _read_cell(connection, path: Path, cell, gold_set) -> tuple[dict, list[Problem]]:
-    name = path.name
+    import json
+
     gold = gold_items(connection, *cell)
     labels = json.loads(gold_set["labels"])
     token_level = gold_set["level"] == "token"
     predictions: dict = {}
     first_line: dict = {}
-    problems: list[Problem] = []
-    suppressed = [0]
-
-    def problem(line, message):
-        if len(problems) < MAX_PROBLEMS_PER_FILE:
-            problems.append(Problem(name, line, message))
-        else:
-            suppressed[0] += 1
-
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, 1):
-            try:
-                line = raw.decode("utf-8").strip()
-            except UnicodeDecodeError:
-                problem(number, "expected UTF-8 text")
-                continue
-            if not line:
-                problem(number, "blank line; every line holds one {\"id\": ..., \"pred\": ...} object")
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as error:
-                problem(number, f"invalid JSON ({error.msg}); expected {{\"id\": ..., \"pred\": ...}}")
-                continue
-            if not isinstance(row, dict) or "id" not in row or "pred" not in row:
-                problem(number, "expected an object with the keys 'id' and 'pred'")
-                continue
-            key, pred = row["id"], row["pred"]
-            if not isinstance(key, str):
-                problem(number, f"id must be a string, got {json.dumps(key)}")
-                continue
-            if key in first_line:
-                problem(number, f"duplicate id {key!r} (first on line {first_line[key]})")
-                continue
-            first_line[key] = number
-            if key not in gold:
-                problem(number, f"id {key!r} is not in the {cell[1]} test set{_did_you_mean(key, list(gold))}")
-                continue
-            _check_pred(problem, number, key, pred, gold[key], labels, token_level)
-            predictions[key] = pred
-    if suppressed[0]:
-        problems.append(Problem(name, None, f"{suppressed[0]:,} more problems like these (only the first {MAX_PROBLEMS_PER_FILE} are listed)"))
+    found = _Collector(path.name)
+    index = None
+    for number, row, problem in prediction_rows(path):
+        if problem is not None and number is None:  # reading stopped: always listed
+            found.problems.append(Problem(path.name, None, problem))
+        elif problem is not None:
+            found.add(number, problem)
+        if problem is not None:
+            continue
+        key, pred = row["id"], row["pred"]
+        if key in first_line:
+            found.add(number, f"duplicate id {quote(key)} (first on line {first_line[key]})")
+            continue
+        first_line[key] = number
+        if key not in gold:
+            hint = ""
+            if found.suggest:
+                index = index if index is not None else _id_index(gold)
+                hint = _suggest_id(key, index)
+            found.add(number, f"id {quote(key)} is not in the {cell[1]} test set{hint}")
+            continue
+        _check_pred(found, number, key, pred, gold[key], labels, token_level)
+        predictions[key] = pred
+    if found.suppressed:
+        found.problems.append(Problem(path.name, None, f"{found.suppressed:,} more problems like these (only the first "
+                                                        f"{MAX_PROBLEMS_PER_FILE} are listed)"))
     missing = [key for key in gold if key not in first_line]
     if missing:
-        problems.append(Problem(name, None, f"{len(missing):,} test ids have no prediction (first: {', '.join(missing[:3])})"))
-    return predictions, problems
+        found.problems.append(Problem(path.name, None, f"{len(missing):,} test ids have no prediction (first: "
+                                                       f"{', '.join(quote(k, 60) for k in missing[:3])})"))
+    return predictions, found.problems
 
 
-def _check_pred(problem, number, key, pred, gold, labels, token_level) -> None:
+def _check_pred(found: _Collector, number, key, pred, gold, labels, token_level) -> None:
     # null is "no answer": allowed, and scored as wrong
     if token_level:
         if not isinstance(pred, list) or not all(p is None or isinstance(p, str) for p in pred):
-            problem(number, f"pred of {key!r} must be a list of labels (or null for no answer), one per token")
+            found.add(number, f"pred of {quote(key)} must be a list of labels (or null for no answer), one per token")
             return
         if len(pred) != len(gold):
-            problem(number, f"pred of {key!r} has {len(pred)} labels but the record has {len(gold)} tokens")
+            found.add(number, f"pred of {quote(key)} has {len(pred)} labels but the record has {len(gold)} tokens")
             return
-        bad = sorted({p for p in pred if p is not None and p not in labels})
+        bad = sorted({p for p in pred if p is not None and p not in labels}, key=len)
     else:
         if pred is not None and not isinstance(pred, str):
-            problem(number, f"pred of {key!r} must be one label (a string, or null for no answer), got {json.dumps(pred)[:40]}")
+            found.add(number, f"pred of {quote(key)} must be one label (a string, or null for no answer), got {quote(pred, 40)}")
             return
         bad = [pred] if pred is not None and pred not in labels else []
     for label in bad[:3]:
-        problem(number, f"unknown label {label!r}{_did_you_mean(label, labels)}; allowed: {', '.join(labels)}")
+        hint = _did_you_mean(label, labels) if found.suggest and len(label) <= MAX_LABEL_CHARS else ""
+        found.add(number, f"unknown label {quote(label)}{hint}; allowed: {', '.join(labels)}")
+
+
+def _id_index(gold: dict) -> dict[str, str]:
+    """Gold ids by their last part (the source id or running index): an id from another split or
+    corpus spelling finds its counterpart in one lookup."""
+    index: dict[str, str] = {}
+    for key in gold:
+        index.setdefault(key.rsplit(":", 1)[-1], key)
+    return index
+
+
+def _suggest_id(key: str, index: dict[str, str]) -> str:
+    match = index.get(key.rsplit(":", 1)[-1])
+    return f" (did you mean {quote(match)}? ids are <corpus>:test:<id>)" if match else ""
 
 
 def _did_you_mean(value: str, known) -> str:

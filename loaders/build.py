@@ -34,6 +34,7 @@ def iter_records(spec: CorpusSpec, files: list[ResolvedFile], report: LoadReport
     # Running indices are unique by construction; only source ids can repeat, so only they are
     # remembered (streaming a huge file without source ids keeps memory flat).
     seen: dict[str, str] | None = {} if "id" in spec.columns else None
+    counts: dict[str, int] = {}
     for key, record, where in converted:
         split = assign(key, record, where)
         if split is None:
@@ -46,8 +47,36 @@ def iter_records(spec: CorpusSpec, files: list[ResolvedFile], report: LoadReport
                                   "the source ids of this corpus repeat")
             seen[record["id"]] = where
         check_record(record, where)
+        counts[split] = counts.get(split, 0) + 1
         yield record
     finish()
+    _refuse_empty_splits(spec, files, counts)
+
+
+def _refuse_empty_splits(spec: CorpusSpec, files: list[ResolvedFile], counts: dict[str, int]) -> None:
+    """An empty split is an error naming its files, unless the spec allows it."""
+    from codemix.loaders.api import available_splits
+
+    policy = spec.split_policy.kind
+    data = [f for f in files if f.spec.role == "data" and f.path is not None]
+    if policy in ("seeded", "test_only"):
+        if not counts and "all" not in spec.allow_empty_splits:
+            raise FormatError(", ".join(str(f.path) for f in data), None,
+                              f"{spec.name}: no record at all (empty or header-only files); check the files")
+        return
+    for split in available_splits(spec, files):
+        if counts.get(split) or split in spec.allow_empty_splits:
+            continue
+        if policy == "id_files":
+            id_files = [f for f in files if f.spec.role == "ids" and f.spec.split == split and f.path is not None]
+            listed = sum(1 for f in id_files for _ in READERS["id_list"](f.path, f.spec.options, LoadReport(spec.name)))
+            raise FormatError(", ".join(str(f.path) for f in id_files), None,
+                              f"{spec.name}: split {split!r} came out empty - none of its {listed:,} listed ids matches a "
+                              "record of the data files; are these the id files of this release?")
+        feeding = [str(f.path) for f in data if f.spec.split == split]
+        raise FormatError(", ".join(feeding) or spec.name, None,
+                          f"{spec.name}: split {split!r} came out empty (its file is empty or holds only a header); "
+                          "check the file, or list the split in the spec's allow_empty_splits")
 
 
 def _split_assigner(spec: CorpusSpec, files: list[ResolvedFile], report: LoadReport, converted):

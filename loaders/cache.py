@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -14,10 +15,13 @@ from codemix.loaders.files import ResolvedFile, codemix_home
 from codemix.loaders.report import LoadReport
 from codemix.loaders.spec import CorpusSpec
 
-# Bump when the shared reading/normalisation code changes the records it produces.
-PIPELINE_VERSION = "1"
+# Bump when the shared reading/normalisation code changes the records it produces (2: cache manifests).
+PIPELINE_VERSION = "2"
 REPORT_FILE = "codemix_load_report.json"  # written last: its presence marks a complete folder
 SPLITS_FILE = "codemix_splits.json"
+MANIFEST_FILE = "codemix_manifest.json"  # size and sha256 of every other file, checked on each load
+
+log = logging.getLogger("codemix")
 
 
 def cache_key(spec: CorpusSpec, files: list[ResolvedFile]) -> str:
@@ -35,8 +39,18 @@ def cache_dir(spec: CorpusSpec, files: list[ResolvedFile]) -> Path:
 
 
 def load_cached(directory: Path):
-    """``(DatasetDict, LoadReport)`` from a complete cache folder, or ``None``."""
+    """``(DatasetDict, LoadReport)`` from a complete, intact cache folder, or ``None``.
+
+    A folder whose files do not match its manifest (a file missing, truncated, garbled or
+    swapped for another corpus's data) is discarded with one warning, to be rebuilt from the
+    raw files: wrong rows are never served.
+    """
     if not (directory / REPORT_FILE).is_file():
+        return None
+    damage = manifest_damage(directory)
+    if damage:
+        log.warning("codemix: the processed cache %s is damaged (%s); rebuilding it from the raw files", directory, damage)
+        shutil.rmtree(directory, ignore_errors=True)
         return None
     from datasets import Dataset, DatasetDict
 
@@ -62,6 +76,7 @@ def save_cached(directory: Path, dataset, report: LoadReport) -> None:
                 if data.num_rows:
                     data.save_to_disk(str(temporary / split))
         (temporary / SPLITS_FILE).write_text(json.dumps({s: d.num_rows for s, d in dataset.items()}), encoding="utf-8")
+        (temporary / MANIFEST_FILE).write_text(json.dumps(_manifest(temporary, dataset)), encoding="utf-8")
         (temporary / REPORT_FILE).write_text(report.to_json(), encoding="utf-8")
         try:
             os.replace(temporary, directory)
@@ -70,6 +85,44 @@ def save_cached(directory: Path, dataset, report: LoadReport) -> None:
                 raise
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _manifest(directory: Path, dataset) -> dict:
+    files = {}
+    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        files[path.relative_to(directory).as_posix()] = {"size": path.stat().st_size, "sha256": _sha256(path)}
+    return {"rows": {split: data.num_rows for split, data in dataset.items()}, "files": files}
+
+
+def manifest_damage(directory: Path) -> str | None:
+    """What is wrong with a cache folder against its manifest, or ``None`` when it is intact."""
+    try:
+        manifest = json.loads((directory / MANIFEST_FILE).read_text(encoding="utf-8"))
+        expected = manifest["files"]
+        rows = json.loads((directory / SPLITS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return "its manifest is missing or unreadable"
+    if rows != manifest.get("rows"):
+        return "its split sizes differ from the manifest"
+    present = {p.relative_to(directory).as_posix() for p in directory.rglob("*") if p.is_file()}
+    present -= {MANIFEST_FILE, REPORT_FILE}
+    if present != set(expected):
+        return f"files differ from the manifest: {sorted(present ^ set(expected))[:3]}"
+    for name, entry in expected.items():
+        path = directory / name
+        if path.stat().st_size != entry["size"]:
+            return f"{name} has {path.stat().st_size:,} bytes, the manifest says {entry['size']:,}"
+        if _sha256(path) != entry["sha256"]:
+            return f"{name} does not hash to its manifest sha256"
+    return None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 22), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 @contextlib.contextmanager

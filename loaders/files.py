@@ -65,7 +65,7 @@ def resolve_file(spec: CorpusSpec, file: FileSpec, data_dir=None, verify: bool =
         raise _not_found(spec, file, candidates, "downloads are off" if not explicit else "data_dir was given")
     target = cache_path(spec, file)
     try:
-        download(file.url, target, file.sha256)
+        download(file.url, target, file.sha256, size=file.size)
     except DownloadError as error:
         raise _not_found(spec, file, candidates, str(error)) from None
     return ResolvedFile(file, target, file.sha256, "download")

@@ -158,6 +158,9 @@ class CorpusSpec:
     bundled: bool = False
     empty_tokens: str = "error"
     missing_text: str = "error"
+    # splits that may come out empty (by default an empty split - an empty or header-only file, id files
+    # matching no record - is an error, never a silently smaller corpus)
+    allow_empty_splits: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
     notes: tuple[str, ...] = ()
 

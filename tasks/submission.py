@@ -69,23 +69,161 @@ def write_submission(out_dir: str | Path, meta: Mapping[str, Any],
     return out_dir
 
 
+MAX_LINE_BYTES = 4 * 2**20  # one prediction line; a 10,000-token sentence's tags take ~100 KB
+MAX_LINE_PROBLEMS = 1000  # a file this broken is not read further (millions of blank lines are refused at once)
+
+
+class StrictJSONError(ValueError):
+    """JSON that Python's ``json`` would accept but a submission must not hold (``line``: where, if known)."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+def strict_json(text: str) -> Any:
+    """Parse ``text`` as strict JSON: no NaN/Infinity, no duplicate keys, no lone surrogates,
+    no integer beyond Python's digit limit, no nesting deep enough to exhaust the stack.
+
+    >>> strict_json('{"id": "a", "pred": "hi"}')
+    {'id': 'a', 'pred': 'hi'}
+    >>> strict_json('{"id": "a", "id": "b"}')
+    Traceback (most recent call last):
+    ...
+    codemix.tasks.submission.StrictJSONError: duplicate key 'id'
+    """
+    def unique(pairs):
+        seen = {}
+        for key, value in pairs:
+            if key in seen:
+                raise StrictJSONError(f"duplicate key {quote(key)}")
+            seen[key] = value
+        return seen
+
+    def constant(name):
+        raise StrictJSONError(f"{name} is not valid JSON; write a number, or null for no answer")
+
+    try:
+        value = json.loads(text, object_pairs_hook=unique, parse_constant=constant)
+    except StrictJSONError:
+        raise
+    except json.JSONDecodeError as error:
+        raise StrictJSONError(f"invalid JSON ({error.msg}, column {error.colno})", error.lineno) from None
+    except RecursionError:
+        raise StrictJSONError("JSON nested too deeply") from None
+    except ValueError as error:  # an integer beyond sys.get_int_max_str_digits()
+        raise StrictJSONError(f"a number JSON cannot hold here ({str(error)[:80]})") from None
+    _check_strings(value)
+    return value
+
+
+def _check_strings(value: Any) -> None:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise StrictJSONError(f"a string holds a lone surrogate (an escaped \\ud800-\\udfff without its pair): "
+                                      f"{quote(item)}") from None
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def quote(value: Any, limit: int = 100) -> str:
+    """``repr`` of a value cut to ``limit`` characters, so a huge value is never echoed whole.
+
+    >>> quote("x" * 500, 10)
+    "'xxxxxxxx... (500 characters)"
+    """
+    text = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)[:limit + 1]
+    if len(text) <= limit:
+        return text
+    size = f" ({len(value):,} characters)" if isinstance(value, str) else ""
+    return text[:limit - 1] + "..." + size
+
+
+_UNPRINTABLE = {c: f"\\x{c:02x}" for c in range(32) if chr(c) not in "\n\t"} | {0x7F: "\\x7f"}
+_UNPRINTABLE.update({c: f"\\u{c:04x}" for c in (*range(0x80, 0xA0), 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                                                0x2066, 0x2067, 0x2068, 0x2069)})
+
+
+def printable(text: Any) -> str:
+    r"""``text`` with control characters (ESC, BEL, CR, ...) and bidi overrides escaped, safe for a terminal.
+
+    >>> printable("team\x1b[31m red\r")
+    'team\\x1b[31m red\\x0d'
+    """
+    return str(text).translate(_UNPRINTABLE)
+
+
+def prediction_rows(path: str | Path):
+    """Yield ``(line_number, row, problem)`` for each line of a ``<task>.<corpus>.jsonl`` file.
+
+    ``row`` is ``{"id": str, "pred": ...}`` when the line is one, else ``None`` and ``problem``
+    says what is wrong (invalid UTF-8 or JSON, a blank line, a line over ``MAX_LINE_BYTES``, a
+    missing key, a non-string id). The one reader of prediction files: the baselines' scoring
+    and the leaderboard's validation read the same way. Stops after ``MAX_LINE_PROBLEMS``
+    problems with a last problem saying so (its line number is ``None``).
+    """
+    problems = 0
+    with open(path, "rb") as handle:
+        number = 0
+        while True:
+            raw = handle.readline(MAX_LINE_BYTES + 1)
+            if not raw:
+                return
+            number += 1
+            problem = None
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line without holding it
+                    raw = handle.readline(MAX_LINE_BYTES)
+                problem = f"line longer than {MAX_LINE_BYTES:,} bytes; one {{\"id\": ..., \"pred\": ...}} object per line"
+            row = None
+            if problem is None:
+                row, problem = _parse_line(raw)
+            if problem is not None:
+                problems += 1
+                yield number, None, problem
+                if problems >= MAX_LINE_PROBLEMS:
+                    yield None, None, f"stopped reading at line {number:,} after {MAX_LINE_PROBLEMS:,} problems; fix these first"
+                    return
+                continue
+            yield number, row, None
+
+
+def _parse_line(raw: bytes) -> tuple[dict | None, str | None]:
+    try:
+        line = raw.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        return None, "expected UTF-8 text"
+    if not line:
+        return None, "blank line; every line holds one {\"id\": ..., \"pred\": ...} object"
+    try:
+        row = strict_json(line)
+    except StrictJSONError as error:
+        return None, f"{error}; expected {{\"id\": ..., \"pred\": ...}}"
+    if not isinstance(row, dict) or "id" not in row or "pred" not in row:
+        return None, "expected an object with the keys 'id' and 'pred'"
+    if not isinstance(row["id"], str):
+        return None, f"id must be a string, got {quote(row['id'], 40)}"
+    return row, None
+
+
 def read_predictions(path: str | Path) -> dict[str, Any]:
     """id -> pred from one ``<task>.<corpus>.jsonl`` file (strict; the leaderboard validates more).
 
-    Raises ``CodemixError`` with ``path:line`` for bad JSON, a missing key or a repeated id.
+    Raises ``CodemixError`` with ``path:line`` for the first bad line or a repeated id.
     """
     out: dict[str, Any] = {}
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise CodemixError(f"{path}:{number}: expected a JSON object per line, got invalid JSON ({error.msg})") from None
-            if not isinstance(row, dict) or "id" not in row or "pred" not in row:
-                raise CodemixError(f"{path}:{number}: expected {{\"id\": ..., \"pred\": ...}}, got {line.strip()[:80]}")
-            if row["id"] in out:
-                raise CodemixError(f"{path}:{number}: id {row['id']} repeats")
-            out[row["id"]] = row["pred"]
+    for number, row, problem in prediction_rows(path):
+        if problem is not None:
+            raise CodemixError(f"{path}:{number}: {problem}" if number else f"{path}: {problem}")
+        if row["id"] in out:
+            raise CodemixError(f"{path}:{number}: id {quote(row['id'])} repeats")
+        out[row["id"]] = row["pred"]
     return out

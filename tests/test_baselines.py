@@ -70,7 +70,12 @@ def test_runner_writes_a_submission_scored_like_a_participant(tmp_path):
     expected = task.score(test["offensive"], [predictions[i] for i in test["id"]])
     scores = json.loads((folder / "scores.json").read_text())["offensive/demo_hien"]
     assert scores["macro_f1"] == pytest.approx(expected["macro_f1"]) == pytest.approx(result["scores"]["macro_f1"])
-    assert scores["train_seconds"] >= 0 and scores["main"] == "macro_f1"
+    assert scores["main"] == "macro_f1" and meta["kind"] == "classical"
+    from codemix.tasks.slices import slice_scores, slices_by_id
+
+    gold = dict(zip(test["id"], test["offensive"]))  # slices from the gold records, as for any submission
+    assert scores["slices"] == json.loads(json.dumps(slice_scores(task, gold, predictions, slices_by_id(test))))
+    assert sum(v["items"] for v in scores["slices"]["cmi"].values()) == 30
 
 
 @pytest.mark.parametrize("argv, message", [

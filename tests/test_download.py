@@ -2,7 +2,12 @@
 
 import hashlib
 import http.server
+import os
+import signal
+import subprocess
+import sys
 import threading
+import time
 from dataclasses import replace
 
 import pytest
@@ -28,6 +33,31 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(PAYLOAD[:1000])
             self.wfile.flush()
+            self.close_connection = True
+        elif self.path == "/endless.csv":  # no Content-Length and a body that does not stop (bounded at 64 MB)
+            self.send_response(200)
+            self.end_headers()
+            try:
+                for _ in range(1024):
+                    self.wfile.write(b"y" * 65536)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            self.close_connection = True
+        elif self.path == "/announces-too-much.csv":
+            self.send_response(200)
+            self.send_header("Content-Length", str(10 * len(PAYLOAD)))
+            self.end_headers()
+            self.close_connection = True
+        elif self.path == "/trickle.csv":  # one small block every 0.2 s (at most 5 s)
+            self.send_response(200)
+            self.end_headers()
+            try:
+                for _ in range(25):
+                    self.wfile.write(b"z" * 10)
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
             self.close_connection = True
         else:
             self.send_error(404, "Not Found")
@@ -88,7 +118,7 @@ def allow_downloads(monkeypatch):
 
 def spec_served_by(server, path="/ok.csv"):
     spec = get_spec("l3cube_mesent")
-    file = replace(spec.files[0], url=f"{server}{path}", sha256=SHA)
+    file = replace(spec.files[0], url=f"{server}{path}", sha256=SHA, size=len(PAYLOAD))
     return replace(spec, files=(file,) + spec.files[1:]), file
 
 
@@ -120,3 +150,53 @@ def test_offline_without_files_is_one_clear_error(fresh_home, no_data_dir):
         resolve_file(spec, spec.files[0])
     message = str(error.value)
     assert spec.files[0].url in message and "downloads are off" in message and "Licence terms" in message
+
+
+@pytest.mark.parametrize("path, message", [
+    ("/endless.csv", "longer than the 5,041 bytes the corpus spec expects; stopped"),
+    ("/announces-too-much.csv", "announces 50,410 bytes, the corpus spec expects 5,041"),
+    ("/ok.csv", None),
+])
+def test_the_expected_size_is_enforced_while_streaming(server, tmp_path, path, message):
+    target = tmp_path / "dl" / "file.csv"
+    if message is None:
+        assert download(f"{server}{path}", target, SHA, size=len(PAYLOAD)).read_bytes() == PAYLOAD
+        return
+    started = time.perf_counter()
+    with pytest.raises(DownloadError, match=message):
+        download(f"{server}{path}", target, SHA, size=len(PAYLOAD))
+    assert time.perf_counter() - started < 10 and leftovers(target.parent) == []
+
+
+def test_a_trickling_server_hits_the_deadline(server, tmp_path):
+    target = tmp_path / "dl" / "file.csv"
+    with pytest.raises(DownloadError, match="still downloading after the deadline"):
+        download(f"{server}/trickle.csv", target, None, timeout=5, deadline=0.5)
+    assert leftovers(target.parent) == []
+
+
+def test_stale_part_files_of_killed_downloads_are_cleaned(server, tmp_path):
+    target = tmp_path / "dl" / "file.csv"
+    target.parent.mkdir(parents=True)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = target.parent / f".file.csv.{dead.stdout.strip()}.abc123.part"
+    stale.write_bytes(b"half a file")
+    running = target.parent / f".file.csv.{os.getppid()}.def456.part"  # a live process: left alone
+    running.write_bytes(b"in progress")
+    download(f"{server}/ok.csv", target, SHA, size=len(PAYLOAD))
+    assert leftovers(target.parent) == sorted([running.name, "file.csv"])
+
+
+def test_sigterm_during_a_download_leaves_no_part_file(server, tmp_path):
+    target = tmp_path / "dl" / "file.csv"
+    code = ("import sys; from codemix.loaders.download import download; "
+            f"download({server + '/trickle.csv'!r}, __import__('pathlib').Path({str(target)!r}), None, timeout=10)")
+    process = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE)
+    for _ in range(100):  # wait until the .part file exists, then terminate
+        if leftovers(target.parent):
+            break
+        time.sleep(0.05)
+    assert leftovers(target.parent), "the download never started"
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=20) == 128 + signal.SIGTERM
+    assert leftovers(target.parent) == []

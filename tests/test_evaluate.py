@@ -233,3 +233,35 @@ def test_published_llm_results_are_shown_next_to_yours_under_their_protocol():
     assert len(lines) == 3
     trac = list(published_lines({"offensive/trac2018_hien_aggression": {"weighted_f1": 0.5, "partial": True}}))
     assert "not comparable (source (OAG/CAG/NAG) labels, domain facebook, this run is partial)" in trac[0]
+
+
+def test_options_that_do_not_apply_to_the_model_kind_are_refused(tmp_path):
+    with pytest.raises(CodemixError, match=r"--method \(Python: method\) do not apply to hf: models; they take: --label-map"):
+        codemix.evaluate("hf:some/model", corpora=["demo_hien"], out=tmp_path / "run", progress=False,
+                         model_options={"method": "generate"})
+    with pytest.raises(CodemixError, match="do not apply to module:attribute models"):
+        codemix.evaluate("my_models:Tagger", corpora=["demo_hien"], out=tmp_path / "run", progress=False,
+                         model_options={"batch_size": 4})
+
+
+def test_plots_draw_the_score_against_the_cmi_bucket(tmp_path):
+    from codemix.plots import plot_cmi_slices
+
+    scores = codemix.evaluate(FirstLabel(), tasks=["lid", "sentiment"], corpora=["demo_hien"], out=tmp_path / "run",
+                              progress=False)
+    (path,) = plot_cmi_slices(scores, tmp_path / "plots")
+    assert path.name == "cmi_slices.png" and path.read_bytes()[:4] == b"\x89PNG"
+    assert plot_cmi_slices({"x/y": {"slices": {}}}, tmp_path / "none") == []
+
+
+def test_real_corpus_cell_with_slices_and_published_rows(tmp_path):
+    from conftest import real_data_dir
+
+    data = real_data_dir()
+    scores = codemix.evaluate(FirstLabel(), tasks=["sentiment"], corpora=["sail2017_hien"], data_dir=data,
+                              out=tmp_path / "run", progress=False)
+    result = scores["sentiment/sail2017_hien"]
+    want = expected_scores("sentiment", "sail2017_hien", lambda t, r: "negative")
+    assert result["items"] == 1261 and result["macro_f1"] == want["macro_f1"]
+    assert sum(v["items"] for v in result["slices"]["cmi"].values()) == 1261  # every SAIL test record has LID tags
+    assert list(result["slices"]["cmi"]) == ["0", "(0, 20]", "(20, 40]", "> 40"]

@@ -57,6 +57,8 @@ def test_wheel_contains_every_module_and_the_demo_data(wheel):
             assert f"codemix/loaders/demo_data/{corpus}/{split}.txt" in names
     for metric in ("accuracy", "macro_f1", "weighted_f1"):
         assert f"codemix/tasks/evaluate_modules/codemix_{metric}.py" in names
+    for task in ("lid", "pos", "sentiment", "offensive"):  # prompt templates are data the prompted models read
+        assert f"codemix/baselines/prompt_templates/{task}.json" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "codemix = codemix.cli:main" in wheel.read(entry_points).decode()
 
@@ -66,8 +68,8 @@ def test_wheel_ships_no_test_or_real_corpus_files(wheel):
 
 
 def test_import_codemix_is_light():
-    code = ("import sys, json, codemix; codemix.list_corpora(); codemix.corpus_info('demo_hien');"
-            "print(json.dumps(sorted(m for m in ('torch', 'transformers', 'evaluate', 'datasets', 'sklearn', 'pandas')"
+    code = ("import sys, json, codemix; codemix.list_corpora(); codemix.corpus_info('demo_hien'); codemix.evaluate;"
+            "print(json.dumps(sorted(m for m in ('torch', 'transformers', 'evaluate', 'datasets', 'sklearn', 'pandas', 'openai')"
             " if m in sys.modules)))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == []

@@ -43,6 +43,8 @@ def read_json_records(path: str | Path, options: Mapping, report: LoadReport) ->
             raise FormatError(path, error.lineno, f"expected a JSON value, got invalid JSON ({error.msg})") from None
         except RecursionError:
             raise FormatError(path, line, "expected a flat JSON object, got nesting too deep to parse") from None
+        except ValueError as error:  # an integer beyond Python's digit limit
+            raise FormatError(path, line, f"expected a JSON value Python can hold, got {str(error)[:80]}") from None
         if not isinstance(value, dict):
             raise FormatError(path, line, f"expected a JSON object, got {type(value).__name__}")
         missing = [name for name in fields if name not in value]

@@ -42,6 +42,7 @@ def iter_lines(path: str | Path) -> Iterator[tuple[int, str]]:
 
 
 def _decode(path, data: bytes, lines_before: int) -> str:
+    _refuse_nul(path, data, lines_before)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -100,12 +101,22 @@ def iter_line_blocks(path: str | Path) -> Iterator[tuple[int, list[str]]]:
 def read_text(path: str | Path) -> str:
     """The whole file as text, for formats that need a real parser (quoted newlines, JSON)."""
     data = Path(path).read_bytes()
+    _refuse_nul(path, data, 0)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise FormatError(path, line, _decode_message(error, data)) from None
     return text.lstrip("\ufeff")
+
+
+def _refuse_nul(path, data: bytes, lines_before: int) -> None:
+    """A NUL byte never belongs in a text corpus: binary data, or a UTF-16/32 file."""
+    position = data.find(b"\x00")
+    if position >= 0:
+        line = lines_before + data.count(b"\n", 0, position) + 1
+        raise FormatError(path, line, "found a NUL byte (binary data, or a UTF-16/UTF-32 file); re-save the file as "
+                                      "UTF-8 text")
 
 
 def _decode_message(error: UnicodeDecodeError, data: bytes) -> str:
