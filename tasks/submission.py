@@ -49,8 +49,14 @@ def write_submission(out_dir: str | Path, meta: Mapping[str, Any],
     if missing:
         raise CodemixError(f"submission meta lacks {missing}; required: {list(REQUIRED_META)}")
     out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise CodemixError(f"--out {out_dir} is an existing file, not a folder; choose another --out")
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / META_FILE).is_file():
         raise CodemixError(f"{out_dir} exists and is not a submission folder; choose another --out")
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CodemixError(f"--out {out_dir}: cannot create its parent folder ({error.strerror})") from None
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:

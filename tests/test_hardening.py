@@ -653,3 +653,80 @@ def test_bad_model_specs_are_one_clear_error(tmp_path, capsys, kind):
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err, err
     assert not (tmp_path / "run").exists()
+
+
+@pytest.mark.parametrize("target", ["file", "missing", "fifo", "symlinked_folder"])
+def test_validate_refuses_what_is_not_a_submission_folder(board, test_set, tmp_path, capsys, target):
+    path = tmp_path / "thing"
+    if target == "file":
+        path.write_text("{}")
+    elif target == "fifo":
+        os.mkfifo(path)
+    elif target == "symlinked_folder":
+        os.symlink(good_submission(test_set, tmp_path / "real"), path)
+    assert main(["leaderboard", "--db", str(board.path), "validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert ("expected a submission folder" in err or "symbolic link" in err) and "Traceback" not in err
+
+
+@pytest.mark.parametrize("out", ["file", "foreign_folder", "under_a_file"])
+def test_evaluate_never_clobbers_what_is_not_a_submission(tmp_path, out):
+    target = {"file": tmp_path / "a.txt", "foreign_folder": tmp_path / "notes", "under_a_file": tmp_path / "a.txt" / "x"}[out]
+    (tmp_path / "a.txt").write_text("keep")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("keep")
+    model = type("M", (), {"predict": lambda self, task, records: ["positive"] * len(records)})()
+    with pytest.raises(codemix.CodemixError, match="--out|not a submission folder"):
+        codemix.evaluate(model, tasks=["sentiment"], corpora=[CORPUS], out=target, progress=False)
+    assert (tmp_path / "a.txt").read_text() == "keep" and (tmp_path / "notes" / "todo.txt").read_text() == "keep"
+
+
+@pytest.mark.parametrize("outcome", ["success", "failure"])
+def test_transformer_training_folders_are_removed_after_each_fit(tmp_path, monkeypatch, outcome):
+    import tempfile
+
+    from codemix.baselines.base import get_baseline
+    from tiny_models import build_tiny_classifier, demo_texts
+
+    model = build_tiny_classifier(tmp_path / "m", demo_texts(), {0: "negative", 1: "neutral", 2: "positive"})
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    if outcome == "failure":
+        import transformers
+
+        monkeypatch.setattr(transformers.Trainer, "train", lambda self, *a, **k: (_ for _ in ()).throw(RuntimeError("boom")))
+    demo = codemix.load(CORPUS)
+    baseline = get_baseline("transformer", model=model, epochs=1, batch_size=16, max_length=24)
+    if outcome == "failure":
+        with pytest.raises(RuntimeError, match="boom"):
+            baseline.fit(codemix.get_task("sentiment"), demo["train"], demo["validation"])
+    else:
+        baseline.fit(codemix.get_task("sentiment"), demo["train"], demo["validation"])
+    assert list((tmp_path / "tmp").iterdir()) == []  # no checkpoint folder left behind
+
+
+def test_the_benchmark_writes_only_from_the_main_process(tmp_path, monkeypatch):
+    from codemix.baselines.benchmark import run_benchmark
+
+    monkeypatch.setenv("RANK", "1")
+    results = run_benchmark([CORPUS], ["majority"], ["sentiment"], out=tmp_path / "bench", echo=lambda *a: None)
+    assert results["rows"] and not (tmp_path / "bench").exists()
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--shots", "-1"], "shots must be >= 0"),
+    (["--limit", "0"], "limit >= 1"),
+    (["--tasks", "sentimen"], "Did you mean 'sentiment'"),
+    (["--corpora", "sentmix3l_bnenhi", "--data-dir", "EMPTY"], "sen_1k.csv"),
+    (["--label-map", "A=b"], "do not apply to module:attribute models"),
+    (["--method", "generate"], "do not apply to module:attribute models"),
+])
+def test_evaluate_arguments_are_checked(tmp_path, capsys, argv, message):
+    (tmp_path / "empty").mkdir()
+    argv = [str(tmp_path / "empty") if a == "EMPTY" else a for a in argv]
+    if "--corpora" not in argv:
+        argv += ["--corpora", CORPUS]
+    assert main(["evaluate", "--model", "test_evaluate:FirstLabel", *argv, "--out", str(tmp_path / "run"), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err, err
+    assert not (tmp_path / "run").exists()
