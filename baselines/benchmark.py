@@ -34,13 +34,16 @@ def run_benchmark(corpora=None, baselines=CLASSICAL, tasks=None, out="benchmark-
     """
     out = Path(out)
     main_process = int(os.environ.get("RANK", "0")) == 0
-    if main_process:
-        out.mkdir(parents=True, exist_ok=True)
     from codemix.loaders.api import load_available
 
     datasets = load_available(corpora, data_dir, verify, echo)
     task_names = tasks or list_tasks()
     rows, robustness, models = [], [], {}
+    from codemix.loaders.progress import bar
+
+    grid = [(c, t, b) for c, d in datasets.items() if "train" in d and "test" in d for t in task_names
+            if t in all_specs()[c].tasks for b in baselines if fits(b, get_task(t))]
+    progress = bar(len(grid), "benchmark", unit="cell")
     for corpus, dataset in datasets.items():
         spec = all_specs()[corpus]
         if "train" not in dataset or "test" not in dataset:
@@ -62,6 +65,13 @@ def run_benchmark(corpora=None, baselines=CLASSICAL, tasks=None, out="benchmark-
                      f"weighted-F1 {row['weighted_f1']:.4f}  ({seconds:.1f} s)")
                 if script_robustness:
                     robustness.append(_robustness(corpus, task, baseline, model, dataset["test"], row))
+                progress.update(1)
+    progress.close()
+    if not rows:
+        from codemix.loaders.errors import CodemixError
+
+        raise CodemixError("nothing ran: no corpus on disk has a train and a test split for these tasks and baselines "
+                           "(pass data_dir=..., or choose other corpora=... / tasks=...)")
     results: dict[str, Any] = {"rows": rows, "seed": seed}
     if script_robustness:
         results["script_robustness"] = robustness
@@ -69,6 +79,7 @@ def run_benchmark(corpora=None, baselines=CLASSICAL, tasks=None, out="benchmark-
         results["transfer"] = _transfer(datasets, task_names, baselines, models, seed, out if main_process else None, echo)
     if not main_process:
         return results
+    out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     from codemix.baselines.report import results_markdown
 
@@ -102,5 +113,6 @@ def _transfer(datasets, task_names, baselines, models, seed, out, echo) -> list[
     if out is not None:  # the main process draws; the others only compute
         from codemix.baselines.report import draw_heatmaps
 
+        out.mkdir(parents=True, exist_ok=True)
         draw_heatmaps(cells, out)
     return cells

@@ -47,7 +47,9 @@ def run_evaluation(model, tasks=None, corpora=None, data_dir=None, out="codemix-
     cells = _cells(model, tasks, datasets, explicit=bool(tasks))
     shots_data = _shots_source(shots_from, data_dir, verify) if shots_from and shots else None
     details = describe_model(model, spec_string)  # before any work: an unreachable server fails here
-    show = sys.stderr.isatty() if progress is None else progress
+    from codemix.loaders.progress import enabled
+
+    show = enabled() if progress is None else progress
     predictions: dict[tuple[str, str], list[tuple[str, Any]]] = {}
     gold: dict[tuple[str, str], dict] = {}
     slices: dict[tuple[str, str], dict] = {}
@@ -99,8 +101,8 @@ def _load_corpora(corpora, data_dir, verify, echo, needs_train: bool) -> dict:
         return {name: load(name, data_dir=data_dir, verify=verify) for name in dict.fromkeys(corpora)}
     found = load_available(None, data_dir, verify, echo)
     if not found:
-        raise CodemixError("no corpus files found: pass --data-dir (data_dir=) or set CODEMIX_DATA_DIR, or name "
-                           "corpora, e.g. --corpora demo_hien (corpora=['demo_hien'])")
+        raise CodemixError("no corpus files found: pass data_dir=... or set CODEMIX_DATA_DIR, or name the corpora, "
+                           "e.g. corpora=['demo_hien']")
     return found
 
 

@@ -11,6 +11,7 @@ that trained it: same maximum length, batch size and fallback label for empty to
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -109,13 +110,32 @@ class FineTunedEncoder:
 
 
 def offline() -> bool:
-    """Whether the Hugging Face hub is switched off for this process."""
-    return any(os.environ.get(v, "").lower() in {"1", "true", "yes"} for v in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))
+    """Whether the Hugging Face hub is out of use: switched off (``HF_HUB_OFFLINE``), or not reachable.
+
+    Without a network the hub client retries for half a minute before failing; a two-second
+    connection test first makes a missing model fail at once instead.
+    """
+    if any(os.environ.get(v, "").lower() in {"1", "true", "yes"} for v in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")):
+        return True
+    return not _hub_reachable()
+
+
+@functools.lru_cache(maxsize=1)
+def _hub_reachable() -> bool:
+    import socket
+    from urllib.parse import urlparse
+
+    endpoint = urlparse(os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
+    try:
+        socket.create_connection((endpoint.hostname, endpoint.port or 443), timeout=2).close()
+    except OSError:
+        return False
+    return True
 
 
 def not_on_disk_error(name_or_path: str, error: Exception, flag: str = "--model") -> CodemixError:
     """The one error for a model that is neither a local folder nor fetchable."""
-    where = " and the hub is offline (HF_HUB_OFFLINE)" if offline() else " and could not be fetched"
+    where = " and the hub is offline (HF_HUB_OFFLINE, or no network)" if offline() else " and could not be fetched"
     return CodemixError(
         f"model {name_or_path!r} is not on disk{where}: download it on a connected machine "
         f"(`hf download {name_or_path} --local-dir models/my-model`) and pass {flag} with that local folder. "
@@ -125,7 +145,7 @@ def not_on_disk_error(name_or_path: str, error: Exception, flag: str = "--model"
 def _load(name_or_path: str):
     from transformers import AutoConfig, AutoModelForSequenceClassification, AutoModelForTokenClassification, AutoTokenizer
 
-    local_only = offline() and not Path(name_or_path).expanduser().is_dir()
+    local_only = not Path(name_or_path).expanduser().is_dir() and offline()
     try:
         config = AutoConfig.from_pretrained(name_or_path, local_files_only=local_only)
         tokenizer = AutoTokenizer.from_pretrained(name_or_path, local_files_only=local_only)

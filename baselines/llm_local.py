@@ -143,7 +143,7 @@ def _load(name_or_path: str):
 
     from codemix.baselines.finetuned import not_on_disk_error, offline
 
-    local_only = offline() and not Path(name_or_path).expanduser().is_dir()
+    local_only = not Path(name_or_path).expanduser().is_dir() and offline()
     try:
         tokenizer = AutoTokenizer.from_pretrained(name_or_path, local_files_only=local_only)
     except (OSError, ValueError) as error:

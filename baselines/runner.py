@@ -35,13 +35,14 @@ def check_cell(task_name: str, corpus: str) -> None:
 
 
 def run_baseline(name: str, task_name: str, corpus: str, data_dir=None, out=None, seed: int = 0,
-                 options: dict[str, Any] | None = None, save_model: str | Path | None = None) -> dict[str, Any]:
+                 options: dict[str, Any] | None = None, save_model: str | Path | None = None,
+                 verify: bool = True) -> dict[str, Any]:
     """Run one baseline on one (task, corpus) cell; returns the scores written to ``scores.json``."""
     check_cell(task_name, corpus)
     check_requirements(name)  # before loading or writing anything
     task = get_task(task_name)
     steps = _Steps(4, f"{name} {task_name}/{corpus}")
-    dataset = load(corpus, data_dir=data_dir)
+    dataset = load(corpus, data_dir=data_dir, verify=verify)
     steps.advance("loaded")
     baseline = get_baseline(name, seed=seed, **(options or {}))
     started = time.perf_counter()
@@ -76,20 +77,18 @@ def run_baseline(name: str, task_name: str, corpus: str, data_dir=None, out=None
 
 
 class _Steps:
-    """A step progress bar on a terminal; silent otherwise."""
+    """A step progress bar on a terminal; silent otherwise (and with --quiet)."""
 
     def __init__(self, total: int, label: str):
-        self.bar = None
-        if sys.stderr.isatty():
-            from tqdm.auto import tqdm
+        from codemix.loaders.progress import bar
 
-            self.bar = tqdm(total=total, desc=label, leave=False)
+        self.bar = bar(total, label, unit="step")
 
     def advance(self, what: str) -> None:
-        if self.bar is not None:
-            self.bar.set_postfix_str(what)
-            self.bar.update(1)
+        """One step done: ``what`` names it."""
+        self.bar.set_postfix_str(what)
+        self.bar.update(1)
 
     def close(self) -> None:
-        if self.bar is not None:
-            self.bar.close()
+        """Remove the bar."""
+        self.bar.close()

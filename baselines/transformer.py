@@ -173,7 +173,7 @@ def load_model(name_or_path: str, task, labels: list[str]):
     from codemix.baselines.finetuned import offline as hub_offline
 
     local = Path(name_or_path).expanduser().is_dir()
-    offline = hub_offline()
+    offline = not local and hub_offline()
     try:
         config = AutoConfig.from_pretrained(name_or_path, num_labels=len(labels), id2label=dict(enumerate(labels)),
                                             label2id={label: i for i, label in enumerate(labels)},

@@ -7,13 +7,13 @@ import json
 BASELINE_EXAMPLES = """examples:
   codemix baseline run majority --task lid --corpus demo_hien
   codemix baseline run char_ngram --task sentiment --corpus sentimix2020_hien --data-dir ../shared/data --out runs/sm
-  codemix baseline run crf --task pos --corpus icon2016_hien_pos --seed 1
-  codemix baseline run transformer --model models/mbert --task lid --corpus sentimix2020_hien --epochs 3 --lr 5e-5
+  codemix baseline run crf --task pos --corpus icon2016_hien_pos --seed 1 --data-dir ../shared/data
+  codemix baseline run transformer --model models/mbert --task lid --corpus sentimix2020_hien --data-dir ../shared/data --epochs 3
 """
 BENCHMARK_EXAMPLES = """examples:
   codemix benchmark --data-dir ../shared/data --out runs/benchmark
-  codemix benchmark --corpora dutta2022_bnen_lid l3cube_melid --baselines crf char_ngram --transfer
-  codemix benchmark --corpora trac2018_hien_aggression --tasks offensive --script-robustness
+  codemix benchmark --corpora dutta2022_bnen_lid icon2016_bnen_pos --tasks lid --baselines majority crf --transfer --data-dir ../shared/data
+  codemix benchmark --corpora trac2018_hien_aggression --tasks offensive --baselines majority --script-robustness --data-dir ../shared/data
 """
 
 
@@ -24,28 +24,31 @@ def add_baseline_commands(commands, formatter) -> None:
     run = actions.add_parser("run", help="fit on train (select on validation), predict test, write a submission folder",
                              epilog=BASELINE_EXAMPLES, formatter_class=formatter)
     run.add_argument("name", help="majority, char_ngram, crf or transformer")
-    run.add_argument("--task", required=True)
-    run.add_argument("--corpus", required=True)
-    run.add_argument("--data-dir")
+    run.add_argument("--task", required=True, help="lid, pos, sentiment or offensive")
+    run.add_argument("--corpus", required=True, help="a corpus with that task and a train split (see `codemix corpora list`)")
+    run.add_argument("--data-dir", help="folder holding <corpus>/<file> (default: CODEMIX_DATA_DIR, then the cache)")
+    run.add_argument("--no-verify", action="store_true", help="accept files whose sha256 differs from the pinned release")
     run.add_argument("--out", help="submission folder (default codemix-runs/<baseline>.<task>.<corpus>)")
-    run.add_argument("--seed", type=int, default=0)
+    run.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     run.add_argument("--save-model", metavar="PATH", help="also save the fitted model (joblib; a folder for transformer)")
     encoder = run.add_argument_group("transformer options")
     encoder.add_argument("--model", help="Hugging Face model name or local directory (default bert-base-multilingual-cased)")
-    encoder.add_argument("--epochs", type=float)
-    encoder.add_argument("--lr", type=float)
-    encoder.add_argument("--batch-size", type=int)
-    encoder.add_argument("--max-length", type=int)
+    encoder.add_argument("--epochs", type=float, help="training epochs (default 3)")
+    encoder.add_argument("--lr", type=float, help="learning rate (default 5e-5)")
+    encoder.add_argument("--batch-size", type=int, help="batch size per device (default 16)")
+    encoder.add_argument("--max-length", type=int, help="longest input in sub-words (default 128)")
     run.set_defaults(run=baseline_run)
 
     bench = commands.add_parser("benchmark", help="every baseline on every available corpus and task, next to published results",
                                 epilog=BENCHMARK_EXAMPLES, formatter_class=formatter)
     bench.add_argument("--corpora", nargs="+", help="default: every corpus whose files are here")
-    bench.add_argument("--baselines", nargs="+", default=["majority", "char_ngram", "crf"])
-    bench.add_argument("--tasks", nargs="+")
-    bench.add_argument("--out", default="benchmark-results")
-    bench.add_argument("--data-dir")
-    bench.add_argument("--seed", type=int, default=0)
+    bench.add_argument("--baselines", nargs="+", default=["majority", "char_ngram", "crf"],
+                       help="default: majority char_ngram crf")
+    bench.add_argument("--tasks", nargs="+", help="default: every task")
+    bench.add_argument("--out", default="benchmark-results", help="folder for results.json and results.md")
+    bench.add_argument("--data-dir", help="folder holding <corpus>/<file> (default: CODEMIX_DATA_DIR, then the cache)")
+    bench.add_argument("--no-verify", action="store_true", help="accept files whose sha256 differs from the pinned release")
+    bench.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     bench.add_argument("--transfer", action="store_true", help="train on each corpus, test on every other corpus of the task")
     bench.add_argument("--script-robustness", action="store_true", help="also score on the test set with native script romanised")
     bench.set_defaults(run=benchmark)
@@ -62,7 +65,7 @@ def baseline_run(args) -> None:
 
         raise CodemixError(f"--{', --'.join(k.replace('_', '-') for k in options)} apply to the transformer baseline only")
     result = run_baseline(args.name, args.task, args.corpus, data_dir=args.data_dir, out=args.out, seed=args.seed,
-                          options=options, save_model=args.save_model)
+                          options=options, save_model=args.save_model, verify=not args.no_verify)
     scores = result["scores"]
     if scores is None:  # a non-main process of a distributed run
         return
@@ -74,8 +77,22 @@ def baseline_run(args) -> None:
 
 
 def benchmark(args) -> None:
+    from codemix.baselines.base import BASELINES
     from codemix.baselines.benchmark import run_benchmark
+    from codemix.loaders.errors import CodemixError, UnknownNameError
+    from codemix.loaders.registry import get_spec, unknown_name_message
+    from codemix.tasks.registry import list_tasks
 
+    for name in args.baselines:
+        if name not in BASELINES:
+            raise UnknownNameError(unknown_name_message("baseline", name, list(BASELINES)))
+    for name in args.tasks or []:
+        if name not in list_tasks():
+            raise UnknownNameError(unknown_name_message("task", name, list_tasks()))
+    specs = [get_spec(name) for name in args.corpora or []]  # unknown corpora: did-you-mean
+    if args.tasks and specs and not any(t in spec.tasks for spec in specs for t in args.tasks):
+        raise CodemixError(f"nothing to run: corpora {args.corpora} have tasks "
+                           f"{sorted({t for spec in specs for t in spec.tasks})}, not {args.tasks}")
     run_benchmark(args.corpora, args.baselines, args.tasks, args.out, args.data_dir, args.seed,
-                  transfer=args.transfer, script_robustness=args.script_robustness)
+                  transfer=args.transfer, script_robustness=args.script_robustness, verify=not args.no_verify)
     print(f"\nwrote {args.out}/results.json and {args.out}/results.md")

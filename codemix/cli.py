@@ -16,13 +16,13 @@ examples:
   codemix corpora list
   codemix corpora show l3cube_mesent --data-dir ../shared/data
   codemix corpora leakage --data-dir ../shared/data
-  codemix corpora export sail2017_hien --to out/sail --format parquet
-  codemix corpora stats sentimix2020_hien --plots out/cards
+  codemix corpora export sail2017_hien --to out/sail --format parquet --data-dir ../shared/data
+  codemix corpora stats sentimix2020_hien --plots out/cards --data-dir ../shared/data
   codemix tasks list
-  codemix baseline run char_ngram --task sentiment --corpus sentimix2020_hien --out runs/sentimix
-  codemix benchmark --corpora dutta2022_bnen_lid --baselines majority crf --out runs/bench
-  codemix evaluate --model llm:models/my-llm --tasks sentiment --corpora demo_hien --shots 2 --out runs/my-llm
-  codemix leaderboard init && codemix leaderboard submit runs/sentimix && codemix leaderboard show
+  codemix baseline run char_ngram --task sentiment --corpus sentimix2020_hien --data-dir ../shared/data --out runs/sentimix
+  codemix benchmark --corpora dutta2022_bnen_lid --baselines majority crf --data-dir ../shared/data --out runs/bench
+  codemix evaluate --help
+  codemix leaderboard init --corpora sentimix2020_hien --data-dir ../shared/data && codemix leaderboard submit runs/sentimix && codemix leaderboard show
   codemix demo
 """
 
@@ -33,10 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help()
         return 1
+    from codemix.loaders.progress import set_quiet
+
+    set_quiet(getattr(args, "quiet", False))
     try:
         args.run(args)
     except CodemixError as error:
-        print(f"codemix: error: {error}", file=sys.stderr)
+        print(f"codemix: error: {in_cli_terms(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("codemix: interrupted", file=sys.stderr)
@@ -44,24 +47,52 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+# Errors are written in Python's terms (argument names); on the command line they name the flags.
+CLI_TERMS = (("pass data_dir=... or set", "pass --data-dir DIR or set"), ("then pass data_dir=... or set", "then pass --data-dir DIR or set"),
+             ("pass data_dir=...,", "pass --data-dir DIR,"), ("data_dir was given", "--data-dir was given"),
+             ("load with verify=False", "pass --no-verify"), ("verify=False", "--no-verify"),
+             ("corpora=['demo_hien']", "--corpora demo_hien"), ("corpora=... / tasks=...", "--corpora / --tasks"),
+             ("codemix.load(name) downloads it", "`codemix baseline run` or codemix.load(name) in Python downloads it"))
+
+
+def in_cli_terms(message: str) -> str:
+    """A library error message with Python argument names replaced by the CLI's flags.
+
+    >>> in_cli_terms("fetch the original, or load with verify=False to accept it")
+    'fetch the original, or pass --no-verify to accept it'
+    """
+    for python_term, cli_term in CLI_TERMS:
+        message = message.replace(python_term, cli_term)
+    return message
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="codemix", description="Code-mixed NLP corpora, tasks, baselines and a local leaderboard.",
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"codemix {_version()}")
+    parser.add_argument("--quiet", action="store_true", help="no progress bars or status lines (they go to stderr, "
+                                                             "and only when it is a terminal)")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     add_corpora_commands(commands, argparse.RawDescriptionHelpFormatter)
 
     tasks = commands.add_parser("tasks", help="the tasks: field, level, labels, main score")
     task_actions = tasks.add_subparsers(title="tasks commands", metavar="ACTION")
-    task_actions.add_parser("list", help="every task with its record field, level, main score and labels").set_defaults(run=_tasks_list)
+    task_actions.add_parser("list", help="every task with its record field, level, main score and labels",
+                            description="Every task with its record field, level, main score and labels.",
+                            epilog="example:\n  codemix tasks list", formatter_class=argparse.RawDescriptionHelpFormatter,
+                            ).set_defaults(run=_tasks_list)
 
     add_baseline_commands(commands, argparse.RawDescriptionHelpFormatter)
     add_evaluate_command(commands, argparse.RawDescriptionHelpFormatter)
     add_leaderboard_commands(commands, argparse.RawDescriptionHelpFormatter)
 
-    demo = commands.add_parser("demo", help="the whole loop on the embedded demo corpora: gold, baselines, submissions, page")
+    demo = commands.add_parser("demo", help="the whole loop on the embedded demo corpora: gold, baselines, submissions, page",
+                               description="The whole loop on the embedded (synthetic) demo corpora: gold, the classical "
+                                           "baselines, one submission each, the ranked table and the leaderboard page.",
+                               epilog="example:\n  codemix demo --out codemix-demo",
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
     demo.add_argument("--out", default="codemix-demo", help="folder for the store, submissions and page (default ./codemix-demo)")
     demo.set_defaults(run=_demo)
     return parser

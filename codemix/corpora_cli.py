@@ -10,11 +10,13 @@ from codemix.loaders.errors import CodemixError
 
 def add_corpora_commands(commands, formatter) -> None:
     corpora = commands.add_parser("corpora", help="list, inspect, compare and export corpora", formatter_class=formatter,
-                                  epilog="examples:\n  codemix corpora list\n  codemix corpora show sail2017_hien\n"
-                                         "  codemix corpora leakage --corpora l3cube_mesent l3cube_mehate\n"
-                                         "  codemix corpora export l3cube_mesent --to out/mesent")
+                                  epilog="examples:\n  codemix corpora list\n  codemix corpora show sail2017_hien --data-dir ../shared/data\n"
+                                         "  codemix corpora leakage --corpora l3cube_mesent l3cube_melid --data-dir ../shared/data\n"
+                                         "  codemix corpora export l3cube_mesent --to out/mesent --data-dir ../shared/data")
     actions = corpora.add_subparsers(title="corpora commands", metavar="ACTION")
-    listing = actions.add_parser("list", help="every registered corpus with pair, tasks and licence")
+    listing = actions.add_parser("list", help="every registered corpus with pair, tasks and licence",
+                                 description="Every registered corpus with its language pair, tasks and licence.",
+                                 epilog="example:\n  codemix corpora list", formatter_class=formatter)
     listing.set_defaults(run=corpora_list)
 
     def reading(name, helptext, example, run):
@@ -30,17 +32,19 @@ def add_corpora_commands(commands, formatter) -> None:
     show.add_argument("name")
 
     leakage = reading("leakage", "exact and normalised text overlap between splits and across corpora",
-                      "codemix corpora leakage --corpora trac2018_hien_aggression l3cube_mesent", corpora_leakage)
+                      "codemix corpora leakage --corpora trac2018_hien_aggression l3cube_mesent --data-dir ../shared/data",
+                      corpora_leakage)
     leakage.add_argument("--corpora", nargs="+", help="corpora to compare (default: every corpus whose files are here)")
 
     stats = reading("stats", "corpus card: sizes, labels, scripts, CMI and mixing per split",
-                    "codemix corpora stats sentimix2020_hien --plots out/cards --markdown out/sentimix.md", corpora_stats)
+                    "codemix corpora stats sentimix2020_hien --plots out/cards --markdown out/sentimix.md --data-dir ../shared/data",
+                    corpora_stats)
     stats.add_argument("name")
     stats.add_argument("--plots", metavar="DIR", help="write PNG plots there (needs the plots extra)")
     stats.add_argument("--markdown", metavar="FILE", help="also write the card as Markdown")
 
     export = reading("export", "write the normalised records as parquet or jsonl (load_dataset reads them back)",
-                     "codemix corpora export sail2017_hien --to out/sail --format jsonl", corpora_export)
+                     "codemix corpora export sail2017_hien --to out/sail-jsonl --format jsonl --data-dir ../shared/data", corpora_export)
     export.add_argument("name")
     export.add_argument("--to", required=True, help="a new or empty folder")
     export.add_argument("--format", default="parquet", choices=["parquet", "jsonl"])
@@ -111,6 +115,9 @@ def corpora_leakage(args) -> None:
     datasets = load_available(args.corpora, args.data_dir, not args.no_verify)
     if not datasets:
         raise CodemixError("no corpus files found: pass --data-dir or set CODEMIX_DATA_DIR")
+    from codemix.loaders.progress import status
+
+    status(f"comparing the texts of {len(datasets)} corpora (exact and normalised)")
     rows = [(o.left, o.right, o.exact, o.normalised, o.right_size) for name, d in datasets.items() for o in split_overlaps(name, d)]
     print("Within corpora: records of the right-hand split whose text also occurs in the left-hand one\n")
     print_table(("in", "records of", "exact", "normalised", "of"), rows)
@@ -146,6 +153,9 @@ def corpora_stats(args) -> None:
     spec = get_spec(args.name)
     with no_downloads():
         dataset = load(args.name, data_dir=args.data_dir, verify=not args.no_verify)
+    from codemix.loaders.progress import status
+
+    status(f"{args.name}: computing labels, scripts and code-mixing statistics per split")
     card = corpus_card(spec, dataset)
     lines = card_lines(spec, card)
     print("\n".join(lines))

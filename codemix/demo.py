@@ -37,7 +37,11 @@ def run_demo(out: str | Path = "codemix-demo", echo=print) -> Path:
     started = time.perf_counter()
     board = Leaderboard(out / "leaderboard.sqlite")
     board.init(list(DEMO_CORPORA), echo=echo)
+    from codemix.loaders.progress import bar, status
+
     datasets = {name: load(name) for name in DEMO_CORPORA}
+    status("fitting the classical baselines on every demo cell, then submitting and rendering the page")
+    progress = bar(sum(len(get_spec(c).tasks) for c in DEMO_CORPORA) * len(DEMO_BASELINES), "demo", unit="cell")
     for baseline in DEMO_BASELINES:
         cells, config = {}, {}
         for corpus, dataset in datasets.items():
@@ -48,11 +52,13 @@ def run_demo(out: str | Path = "codemix-demo", echo=print) -> Path:
                 model = get_baseline(baseline, seed=0).fit(task, dataset["train"], dataset["validation"])
                 predictions = model.predict(task, dataset["test"])
                 cells[(task_name, corpus)] = list(zip(dataset["test"]["id"], predictions))
+                progress.update(1)
                 config[f"{task_name}/{corpus}"] = {k: v for k, v in model.config().items() if k != "fit_seconds"}
         folder = write_submission(out / "submissions" / baseline, {
             "team": "codemix baselines", "system": baseline, "description": f"codemix {baseline} baseline on the demo corpora",
             "external_data": False, "kind": "classical", "seed": 0, "config": config}, cells)
         board.submit(folder)
+    progress.close()
     page = board.render(out / "site")
     results = board.results()
     board.close()

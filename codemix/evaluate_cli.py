@@ -13,6 +13,8 @@ EXAMPLES = """examples:
       --corpora sentmix3l_bnenhi --concurrency 16 --out runs/llama --submit
   codemix evaluate --model mypackage.models:MyTagger --corpora demo_hien --limit 10 --out runs/quick-look
 
+(The model paths, server and module above stand for your own.)
+
 Model specs: hf:PATH_OR_NAME (a fine-tuned classifier), llm:PATH_OR_NAME (a causal LM, prompted),
 openai:MODEL@BASE_URL (an OpenAI-compatible server, prompted), module:attribute (a Python object
 with predict(task, records), or a factory of one).
@@ -21,6 +23,8 @@ with predict(task, records), or a factory of one).
 
 def add_evaluate_command(commands, formatter) -> None:
     """Register ``codemix evaluate``."""
+    import argparse
+
     run = commands.add_parser("evaluate", help="evaluate any model (hf:, llm:, openai:, module:attr) and write a submission",
                               description="Run a model over the test splits, write a submission folder, score it with the "
                                           "leaderboard's code and optionally submit it.",
@@ -57,7 +61,7 @@ def add_evaluate_command(commands, formatter) -> None:
     run.add_argument("--plots", metavar="DIR", help="draw the main score against the CMI bucket per cell (plots extra)")
     run.add_argument("--submit", action="store_true", help="also validate and store the submission in the leaderboard")
     run.add_argument("--db", metavar="PATH", help="leaderboard store for --submit (default $CODEMIX_HOME/leaderboard.sqlite)")
-    run.add_argument("--quiet", action="store_true", help="no progress bars")
+    run.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress bars")
     run.set_defaults(run=evaluate_command)
 
 
@@ -78,7 +82,7 @@ def evaluate_command(args) -> None:
     scores = evaluate(args.model, tasks=args.tasks, corpora=args.corpora, data_dir=args.data_dir, out=out, shots=args.shots,
                       seed=args.seed, meta=meta or None, limit=args.limit, shots_from=args.shots_from,
                       verify=not args.no_verify, submit=args.submit, db=args.db, model_options=_model_options(args),
-                      progress=False if args.quiet else None)
+                      progress=False if getattr(args, "quiet", False) else None)
     rows = [(cell, s["items"], f"{s['accuracy']:.4f}", f"{s['macro_f1']:.4f}", f"{s['weighted_f1']:.4f}",
              f"{s['main']:.4f} {s['main_metric']}", s["unanswered"], s.get("rank", "-")) for cell, s in scores.items()]
     print_table(("cell", "items", "accuracy", "macro-F1", "weighted-F1", "main", "no answer", "rank"), rows)

@@ -2,45 +2,58 @@
 
 from __future__ import annotations
 
-EXAMPLES = """examples:
+EXAMPLES = """examples (after `codemix demo`, which writes codemix-demo/submissions/):
   codemix leaderboard init --corpora demo_hien demo_bnen demo_mren
-  codemix leaderboard validate runs/my-system
-  codemix leaderboard submit runs/my-system
+  codemix leaderboard validate codemix-demo/submissions/crf
+  codemix leaderboard submit codemix-demo/submissions/crf
   codemix leaderboard show --task lid
   codemix leaderboard render --out site/
   codemix leaderboard serve --port 8000
 """
 
 
+DB_HELP = "the SQLite store (default $CODEMIX_HOME/leaderboard.sqlite); accepted before or after the action"
+
+
 def add_leaderboard_commands(commands, formatter) -> None:
+    """Register ``codemix leaderboard`` and its actions; ``--db`` is accepted before or after the action."""
+    import argparse
+
     board = commands.add_parser("leaderboard", help="a local leaderboard: gold, submissions, ranks, web page",
                                 epilog=EXAMPLES, formatter_class=formatter)
-    board.add_argument("--db", help="the SQLite file (default $CODEMIX_HOME/leaderboard.sqlite)")
+    board.add_argument("--db", help=DB_HELP)
     actions = board.add_subparsers(title="leaderboard commands", metavar="ACTION")
-    init = actions.add_parser("init", help="store the gold test labels of corpora (default: every corpus on disk)")
-    init.add_argument("--corpora", nargs="+")
-    init.add_argument("--data-dir")
-    init.set_defaults(run=init_command)
+
+    def action(name, helptext, example, run):
+        parser = actions.add_parser(name, help=helptext, description=helptext[0].upper() + helptext[1:] + ".",
+                                    epilog=f"example:\n  {example}", formatter_class=formatter)
+        # SUPPRESS: an absent --db after the action keeps the one given before it
+        parser.add_argument("--db", default=argparse.SUPPRESS, help=DB_HELP)
+        parser.set_defaults(run=run)
+        return parser
+
+    init = action("init", "store the gold test labels of corpora (default: every corpus on disk)",
+                  "codemix leaderboard init --corpora demo_hien demo_bnen --db runs/lb.sqlite", init_command)
+    init.add_argument("--corpora", nargs="+", help="corpora whose test splits become gold (default: every corpus on disk)")
+    init.add_argument("--data-dir", help="folder holding <corpus>/<file> (default: CODEMIX_DATA_DIR, then the cache)")
     for name, helptext, run in (("validate", "check a submission folder and list every problem", validate_command),
                                 ("submit", "validate, score against gold and store a submission", submit_command)):
-        action = actions.add_parser(name, help=helptext)
-        action.add_argument("folder")
-        action.set_defaults(run=run)
-    show = actions.add_parser("show", help="the ranked table in the terminal")
-    show.add_argument("--task")
-    show.add_argument("--corpus")
+        act = action(name, helptext, f"codemix leaderboard {name} codemix-demo/submissions/majority", run)
+        act.add_argument("folder", help="the submission folder: meta.json + <task>.<corpus>.jsonl files")
+    show = action("show", "the ranked tables in the terminal", "codemix leaderboard show --task lid --kind prompted",
+                  show_command)
+    show.add_argument("--task", help="only this task's cells and mean")
+    show.add_argument("--corpus", help="only this corpus's cells")
     show.add_argument("--kind", help="only submissions of this model kind (classical, fine-tuned, prompted, ...)")
-    show.set_defaults(run=show_command)
-    render = actions.add_parser("render", help="write the static HTML page")
-    render.add_argument("--out", required=True)
-    render.set_defaults(run=render_command)
-    serve = actions.add_parser("serve", help="serve the page and /api/results (read-only)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.set_defaults(run=serve_command)
-    export = actions.add_parser("export", help="one JSON file per submission (versions, gold sha256, date, config)")
-    export.add_argument("--out", required=True)
-    export.set_defaults(run=export_command)
+    render = action("render", "write the static HTML page", "codemix leaderboard render --out site/", render_command)
+    render.add_argument("--out", required=True, help="folder for index.html (created if missing)")
+    serve = action("serve", "serve the page and /api/results (read-only)", "codemix leaderboard serve --port 8000",
+                   serve_command)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    export = action("export", "one JSON file per submission (versions, gold sha256, date, config)",
+                    "codemix leaderboard export --out results/", export_command)
+    export.add_argument("--out", required=True, help="folder for the JSON files (created if missing)")
 
 
 def _board(args):
@@ -76,9 +89,16 @@ def submit_command(args) -> None:
 
 
 def show_command(args) -> None:
+    from codemix.loaders.errors import UnknownNameError
+    from codemix.loaders.registry import unknown_name_message
     from codemix.tables import print_table
 
     results = _board(args).results()
+    for flag, value, known in (("task", args.task, sorted({c["task"] for c in results["cells"]})),
+                               ("corpus", args.corpus, sorted({c["corpus"] for c in results["cells"]}))):
+        if value is not None and value not in known:
+            raise UnknownNameError(unknown_name_message(f"{flag} of this leaderboard", value, known)
+                                   + ("" if known else " (the store has no gold yet: `codemix leaderboard init`)"))
     print(show_text(results, args.task, args.corpus, print_table, kind=args.kind))
 
 

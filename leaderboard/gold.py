@@ -57,7 +57,7 @@ def build_gold(connection, corpora=None, data_dir=None, echo=print) -> list[tupl
                                        [(task_name, name, key, dumps(slices[key])) for key in items if key in slices])
             stored.append((task_name, name, len(items), digest))
     if not stored:
-        raise CodemixError("no gold was built: no corpus files found (pass --data-dir or set CODEMIX_DATA_DIR)")
+        raise CodemixError("no gold was built: no corpus files found (pass data_dir=... or set CODEMIX_DATA_DIR)")
     return stored
 
 

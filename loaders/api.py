@@ -79,12 +79,18 @@ def _load_eager(spec: CorpusSpec, files: list[ResolvedFile], use_cache: bool):
         cached = load_cached(directory)
         if cached is not None:
             return cached
+    from codemix.loaders.progress import bar, status
+
+    status(f"{spec.name}: reading the raw files (first load; later loads come from the cache)")
     report = LoadReport(spec.name)
     columns = {s: {name: [] for name in FIELDS} for s in available_splits(spec, files)}
-    for record in iter_records(spec, files, report):
-        target = columns[record["split"]]
-        for name in FIELDS:
-            target[name].append(record[name])
+    with bar(None, f"{spec.name}", unit="record") as progress:
+        for count, record in enumerate(iter_records(spec, files, report), 1):
+            target = columns[record["split"]]
+            for name in FIELDS:
+                target[name].append(record[name])
+            if count % 1000 == 0:
+                progress.update(1000)
     for f in files:
         if f.path is None:
             report.add(f"optional file absent: {f.spec.path}")
@@ -136,15 +142,14 @@ def available_splits(spec: CorpusSpec, files: list[ResolvedFile]) -> tuple[str, 
 @contextmanager
 def no_downloads():
     """Inspection commands read what is on disk; they never start a download."""
-    previous = os.environ.get("CODEMIX_OFFLINE")
-    os.environ["CODEMIX_OFFLINE"] = "1"
+    from codemix.loaders.files import INSPECTING
+
+    previous = INSPECTING["active"]
+    INSPECTING["active"] = True
     try:
         yield
     finally:
-        if previous is None:
-            del os.environ["CODEMIX_OFFLINE"]
-        else:
-            os.environ["CODEMIX_OFFLINE"] = previous
+        INSPECTING["active"] = previous
 
 
 def load_available(names, data_dir, verify: bool = True, echo=print) -> dict:

@@ -17,9 +17,30 @@ def codemix_home() -> Path:
     return Path(os.environ.get("CODEMIX_HOME") or Path.home() / ".cache" / "codemix")
 
 
+OFFLINE_VARIABLES = ("CODEMIX_OFFLINE", "HF_DATASETS_OFFLINE")
+# set by ``no_downloads()`` for commands that only inspect what is on disk
+INSPECTING = {"active": False}
+
+
 def offline() -> bool:
-    """True when downloads are switched off (``CODEMIX_OFFLINE=1`` or ``HF_DATASETS_OFFLINE=1``)."""
-    return any(os.environ.get(v, "").lower() in {"1", "true", "yes"} for v in ("CODEMIX_OFFLINE", "HF_DATASETS_OFFLINE"))
+    """True when downloads are switched off (``CODEMIX_OFFLINE=1``, ``HF_DATASETS_OFFLINE=1``, or an
+    inspection command that reads only what is on disk)."""
+    return INSPECTING["active"] or bool(offline_variable())
+
+
+def offline_variable() -> str | None:
+    """The environment variable that switches downloads off, if one does."""
+    return next((v for v in OFFLINE_VARIABLES if os.environ.get(v, "").lower() in {"1", "true", "yes"}), None)
+
+
+def _why_no_download(explicit: bool, has_url: bool) -> str:
+    if explicit:
+        return "data_dir was given, so nothing else is searched or downloaded"
+    if not has_url:
+        return "it has no download URL"
+    if offline_variable():
+        return f"downloads are off: {offline_variable()}=1 is set"
+    return "this command reads only files already on disk and never downloads; codemix.load(name) downloads it"
 
 
 @dataclass(frozen=True)
@@ -62,7 +83,7 @@ def resolve_file(spec: CorpusSpec, file: FileSpec, data_dir=None, verify: bool =
         return ResolvedFile(file, None, None, "absent")
     explicit = bool(data_dir)
     if explicit or offline() or not file.url:
-        raise _not_found(spec, file, candidates, "downloads are off" if not explicit else "data_dir was given")
+        raise _not_found(spec, file, candidates, _why_no_download(explicit, bool(file.url)))
     target = cache_path(spec, file)
     try:
         download(file.url, target, file.sha256, size=file.size)
