@@ -84,6 +84,9 @@ def run_benchmark(corpora=None, baselines=CLASSICAL, tasks=None, out="benchmark-
     from codemix.baselines.report import results_markdown
 
     (out / "results.md").write_text(results_markdown(results), encoding="utf-8")
+    from codemix.loaders.citations import references_bib
+
+    (out / "references.bib").write_text(references_bib(sorted({row["corpus"] for row in rows})), encoding="utf-8")
     return results
 
 

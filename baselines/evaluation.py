@@ -24,6 +24,7 @@ from codemix.tasks.slices import slice_scores, slices_by_id
 from codemix.tasks.submission import cell_file_name, read_predictions, write_submission
 
 SCORES_FILE = "scores.json"
+REFERENCES_FILE = "references.bib"  # the BibTeX of exactly the corpora evaluated, and of codemix
 CHUNK = 64  # records per predict() call: progress moves, and a failing model fails early
 
 
@@ -88,7 +89,10 @@ def run_evaluation(model, tasks=None, corpora=None, data_dir=None, out="codemix-
             if callable(getattr(model, "cell_stats", None)):
                 result["prompting"] = model.cell_stats(task_name, corpus)
             scores[f"{task_name}/{corpus}"] = result
-        return {SCORES_FILE: json.dumps(scores, indent=2, ensure_ascii=False) + "\n"}
+        from codemix.loaders.citations import references_bib
+
+        return {SCORES_FILE: json.dumps(scores, indent=2, ensure_ascii=False) + "\n",
+                REFERENCES_FILE: references_bib(corpus for _, corpus in gold)}
 
     write_submission(out, submission_meta, predictions, finish=score_written)
     return scores

@@ -1,4 +1,4 @@
-"""Training time of the classical baselines (issue #5 targets on this 2-core machine).
+"""Training time of the classical baselines (targets on a 2-core machine).
 
     CODEMIX_DATA_DIR=../shared/data python benchmarks/baseline_speed.py
 

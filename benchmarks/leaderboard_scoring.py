@@ -2,7 +2,7 @@
 
     python benchmarks/leaderboard_scoring.py [--tokens 1000000]
 
-Goal (issue #7): codemix <= 1.5x the time of scikit-learn called directly, and <= 2 s.
+Goal: codemix <= 1.5x the time of scikit-learn called directly, and <= 2 s.
 """
 
 from __future__ import annotations

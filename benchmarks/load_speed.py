@@ -6,7 +6,7 @@ Bare parse = what a script without codemix would do: the csv module for CSV, jso
 plain str.split for token files (no normalisation, no label mapping, no checks, no Arrow).
 Cold load = codemix.load with use_cache=False (parse, normalise, map, check, build Arrow);
 cold+cache also writes the Arrow cache; warm = the next load, from the cache.
-Goals (issue #3): cold / bare <= 2.0 over all corpora; warm <= 0.3 s per corpus.
+Goals: cold / bare <= 2.0 over all corpora; warm <= 0.3 s per corpus.
 """
 
 from __future__ import annotations

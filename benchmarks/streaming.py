@@ -4,7 +4,7 @@
 
 Writes a synthetic 2-column token TSV (the l3cube_hinglid layout), streams it with a CorpusSpec
 of its own, and prints throughput and resident memory sampled along the way.
-Goal (issue #3): peak RSS flat and under 400 MB.
+Goal: peak RSS flat and under 400 MB.
 """
 
 from __future__ import annotations

@@ -43,11 +43,29 @@ def add_corpora_commands(commands, formatter) -> None:
     stats.add_argument("--plots", metavar="DIR", help="write PNG plots there (needs the plots extra)")
     stats.add_argument("--markdown", metavar="FILE", help="also write the card as Markdown")
 
+    cite = actions.add_parser("cite", help="BibTeX of the papers to cite for corpora (and of codemix)",
+                              description="Print the BibTeX entries of the papers behind the named corpora, each once, "
+                                          "with codemix's own entry first.",
+                              epilog="example:\n  codemix corpora cite sail2017_hien trac2018_hien_aggression > references.bib",
+                              formatter_class=formatter)
+    cite.add_argument("names", nargs="+", metavar="NAME", help="corpus names (see `codemix corpora list`)")
+    cite.set_defaults(run=corpora_cite)
+
     export = reading("export", "write the normalised records as parquet or jsonl (load_dataset reads them back)",
                      "codemix corpora export sail2017_hien --to out/sail-jsonl --format jsonl --data-dir ../shared/data", corpora_export)
     export.add_argument("name")
     export.add_argument("--to", required=True, help="a new or empty folder")
     export.add_argument("--format", default="parquet", choices=["parquet", "jsonl"])
+
+
+def corpora_cite(args) -> None:
+    """Print the BibTeX of the named corpora."""
+    from codemix.loaders.citations import references_bib
+    from codemix.loaders.registry import get_spec
+
+    for name in args.names:
+        get_spec(name)  # unknown names: did-you-mean before any output
+    print(references_bib(args.names), end="")
 
 
 def corpora_list(args) -> None:
@@ -76,6 +94,7 @@ def corpora_show(args) -> None:
         print(f"    {f.path}  [{f.role}{', ' + f.split if f.split else ''}{', ' + f.domain if f.domain else ''}]")
         print(f"      url: {f.url or 'bundled with codemix'}")
         print(f"      sha256: {f.sha256 or 'not pinned (optional file)'}")
+        print(f"      size: {f'{f.size:,} bytes' if f.size is not None else 'not pinned'}")
     for field, label_map in spec.label_maps.items():
         pairs = ", ".join(f"{source}->{target}" for source, target in label_map.mapping.items())
         print("  labels " + textwrap.fill(f"{field}: {pairs}", 100, subsequent_indent="    ").lstrip())

@@ -159,6 +159,12 @@ class Leaderboard:
             path = out_dir / f"submission-{submission['id']:04d}.json"
             path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
             written.append(path)
+        from codemix.loaders.citations import references_bib
+
+        used = sorted({s["corpus"] for s in results["scores"]})  # the corpora behind the exported scores
+        bib = out_dir / "references.bib"
+        bib.write_text(references_bib(used), encoding="utf-8")
+        written.append(bib)
         return written
 
     def render(self, out_dir) -> Path:

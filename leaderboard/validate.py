@@ -26,7 +26,7 @@ MAX_META_BYTES = 64 * 2**10
 MAX_PROBLEMS_PER_FILE = 50
 MAX_SUGGESTIONS = 5  # "did you mean" for the first problems only: suggestions must not cost more than the file
 MAX_LABEL_CHARS = 64
-ALLOWED_EXTRA_FILES = ("scores.json", "README.md")
+ALLOWED_EXTRA_FILES = ("scores.json", "README.md", "references.bib")
 FIELD_LIMITS = {"team": 200, "system": 200, "kind": 40, "description": 4000}
 
 

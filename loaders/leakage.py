@@ -47,7 +47,8 @@ def _texts(dataset, key) -> list[str]:
 
 
 def split_overlaps(name: str, dataset) -> list[Overlap]:
-    """train∩validation, train∩test, validation∩test and test∩(train+validation) of one corpus."""
+    """train∩validation, train∩test, validation∩test and test∩(train+validation) of one corpus
+    (the last also per domain when the test set has several)."""
     splits = [s for s in SPLITS if s in dataset]
     exact = {s: _texts(dataset[s], lambda t: t) for s in splits}
     norm = {s: _texts(dataset[s], normalise_for_overlap) for s in splits}
@@ -59,6 +60,16 @@ def split_overlaps(name: str, dataset) -> list[Overlap]:
         out.append(Overlap(f"{name}:train+validation", f"{name}:test",
                            _count_in(exact["test"], exact["train"] + exact["validation"]),
                            _count_in(norm["test"], norm["train"] + norm["validation"]), dataset["test"].num_rows))
+        domains = sorted({d for d in dataset["test"]["domain"] if d})
+        if len(domains) > 1:  # a test set of several domains (TRAC-1: Facebook and Twitter) is broken down
+            seen_exact, seen_norm = exact["train"] + exact["validation"], norm["train"] + norm["validation"]
+            test = dataset["test"]
+            for domain in domains:
+                texts = [t for t, d in zip(test["text"], test["domain"]) if d == domain]
+                out.append(Overlap(f"{name}:train+validation", f"{name}:test ({domain})",
+                                   _count_in([t for t in texts if t.strip()], seen_exact),
+                                   _count_in([normalise_for_overlap(t) for t in texts if t.strip()], seen_norm),
+                                   len(texts)))
     return out
 
 

@@ -153,6 +153,7 @@ class CorpusSpec:
     citation: str
     version: str
     homepage: str = ""
+    bibtex: str = ""  # the BibTeX entries of the papers to cite (``codemix corpora cite NAME``)
     reader_options: Mapping[str, Any] = field(default_factory=dict)
     domain: str | None = None
     bundled: bool = False

@@ -80,7 +80,7 @@ def mixing_stats(tags: Sequence[str]) -> dict:
         "switch_points": switches,
         "i_index": switches / (n - 1) if n > 1 else 0.0,
         "m_index": (1 - concentration) / ((len(counts) - 1) * concentration) if len(counts) > 1 else 0.0,
-        "language_entropy": -sum(p * math.log2(p) for p in shares),
+        "language_entropy": sum(-p * math.log2(p) for p in shares) + 0.0,  # + 0.0: never -0.0
         "burstiness": burstiness,
         "matrix_language": matrix,
     }

@@ -107,6 +107,9 @@ def test_benchmark_with_transfer_and_script_robustness(tmp_path):
     assert "## Transfer" in markdown and "## Script robustness" in markdown
     assert (tmp_path / "transfer_sentiment_char_ngram.png").read_bytes()[:4] == b"\x89PNG"
     assert json.loads((tmp_path / "results.json").read_text())["rows"]
+    from codemix.loaders.citations import bibtex_keys
+
+    assert bibtex_keys((tmp_path / "references.bib").read_text()) == ["codemix"]  # the demo corpora cite codemix
 
 
 def test_benchmark_scores_published_protocols_on_source_labels(tmp_path, no_data_dir):

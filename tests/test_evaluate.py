@@ -38,7 +38,7 @@ def test_python_object_on_every_cell_of_a_corpus_scores_exactly(tmp_path):
         assert result["n"] == want["n"] and result["unanswered"] == 0 and result["items"] == 30
     files = sorted(p.name for p in (tmp_path / "run").iterdir())
     assert files == ["lid.demo_hien.jsonl", "meta.json", "offensive.demo_hien.jsonl", "pos.demo_hien.jsonl",
-                     "scores.json", "sentiment.demo_hien.jsonl"]
+                     "references.bib", "scores.json", "sentiment.demo_hien.jsonl"]
     meta = json.loads((tmp_path / "run" / "meta.json").read_text())
     assert meta["kind"] == "python" and meta["model"].endswith(":FirstLabel") and meta["shots"] == 0
     assert json.loads((tmp_path / "run" / "scores.json").read_text()) == json.loads(json.dumps(scores))

@@ -192,7 +192,10 @@ def test_means_only_over_complete_coverage(board, test_sets, tmp_path):
 
 def test_export_carries_versions_gold_hash_and_config(board, test_sets, tmp_path):
     board.submit(gold_submission(test_sets, tmp_path / "sub", cells={("pos", "demo_bnen")}))
-    (path,) = board.export(tmp_path / "export")
+    path, bib = board.export(tmp_path / "export")
+    from codemix.loaders.citations import bibtex_keys
+
+    assert path.name == "submission-0001.json" and bibtex_keys(bib.read_text()) == ["codemix"]  # demo: codemix, once
     document = json.loads(path.read_text())
     cell = document["cells"]["pos/demo_bnen"]
     assert document["seed"] == 7 and document["config"] == {"k": 1} and document["package_version"] == codemix.__version__

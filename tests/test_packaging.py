@@ -80,3 +80,11 @@ def test_ci_runs_the_readme_test_command():
     blocks = readme.split("```bash\n")
     test_command = next(b.split("\n")[0] for b in blocks if "pytest" in b.split("\n")[0])
     assert test_command in (ROOT / ".ci" / "run").read_text()
+
+
+def test_licence_and_citation_files_match_the_package():
+    assert tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["license"] == "Apache-2.0"
+    licence = (ROOT / "LICENSE").read_text()
+    assert licence.lstrip().startswith("Apache License") and "Version 2.0, January 2004" in licence
+    citation = (ROOT / "CITATION.cff").read_text()
+    assert "cff-version: 1.2.0" in citation and "license: Apache-2.0" in citation and "version: 0.1.0" in citation

@@ -6,6 +6,8 @@ from dataclasses import replace
 
 import pytest
 
+import codemix
+
 from codemix.loaders import registry
 from codemix.loaders.errors import SpecError
 from codemix.loaders.registry import all_specs, get_spec
@@ -95,3 +97,18 @@ def test_label_map_clean_rules_and_case_folding():
         label_map.lookup("JJ")
     with pytest.raises(KeyError):
         LabelMap.of({"N_NN": ("NOUN", "x")}).lookup("n_nn")
+
+
+def test_every_corpus_carries_bibtex_and_cite_prints_each_paper_once(capsys):
+    from codemix.cli import main
+    from codemix.loaders.citations import bibtex_keys, references_bib
+
+    for name in codemix.list_corpora():
+        keys = bibtex_keys(codemix.corpus_info(name).bibtex)
+        assert keys, f"{name} has no BibTeX entry"
+    text = references_bib(["icon2016_hien_pos", "icon2016_bnen_pos", "sail2017_hien"])
+    assert bibtex_keys(text) == ["codemix", "jamatia2015pos", "icon2016pos", "patra2018sail", "khanuja2020gluecos"]
+    assert main(["corpora", "cite", "trac2018_hien_aggression"]) == 0
+    assert bibtex_keys(capsys.readouterr().out) == ["codemix", "kumar2018aggression", "kumar2018trac"]
+    assert main(["corpora", "cite", "trac2018"]) == 1
+    assert "Did you mean 'trac2018_hien_aggression'" in capsys.readouterr().err

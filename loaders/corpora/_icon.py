@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.spec import STRIP_SPACES, LabelMap
 
 # Language tags of the ICON code-mixing releases (and of Dutta 2022, which reuses them).
@@ -120,6 +121,7 @@ def icon2015_spec(code: str, sha256: str, size: int, notes: tuple[str, ...], ski
         split_policy=SplitPolicy("seeded", seed=2015, description="train-only release: seeded 80/10/10 by sentence"),
         license="none stated (shared-task data, research use; not bundled)",
         citation="ICON-2015 NLP Tools Contest: POS tagging for code-mixed Indian social media text (Das et al.)",
+        bibtex=bibtex("icon2015pos"),
         version="1.0.0",
         homepage="http://amitavadas.com/Code-Mixing.html",
         reader_options=options,

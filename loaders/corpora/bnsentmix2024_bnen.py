@@ -1,3 +1,4 @@
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.spec import CorpusSpec, FileSpec, LabelMap, Reference, SplitPolicy
 
 _CITATION = ("Alam, Ishmam, Alvee, Siddique, Hossain, Kamal. BnSentMix: A Diverse Bengali-English Code-Mixed Dataset for "
@@ -27,6 +28,7 @@ SPEC = CorpusSpec(
     split_policy=SplitPolicy("seeded", seed=2024, stratify_by="source_label",
                              description="no official split in this release: seeded 80/10/10 by sentence, stratified by the 4 source classes"),
     license="Apache-2.0 (repository LICENSE; the HF card says MIT)",
+    bibtex=bibtex("alam2025bnsentmix"),
     citation=_CITATION,
     version="1.0.0",
     homepage="https://github.com/Nishita2000/BnSentMix",

@@ -1,3 +1,4 @@
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.spec import STRIP_SPACES, CorpusSpec, FileSpec, LabelMap, SplitPolicy
 
 SPEC = CorpusSpec(
@@ -20,6 +21,7 @@ SPEC = CorpusSpec(
     split_policy=SplitPolicy("seeded", seed=2018, stratify_by="offensive",
                              description="no split (the paper used 10-fold CV): seeded 80/10/10 by sentence, stratified by label"),
     license="tweet text is a third-party copy; the authors release tweet ids only (GPL-3.0 repo): never bundled",
+    bibtex=bibtex("bohra2018hate"),
     citation=("Bohra, Vijay, Singh, Akhtar, Shrivastava. A Dataset of Hindi-English Code-Mixed Social Media Text for "
               "Hate Speech Detection. PEOPLES @ NAACL 2018 (W18-1105)"),
     version="1.0.0",

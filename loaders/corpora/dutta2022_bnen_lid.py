@@ -1,3 +1,4 @@
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.corpora._icon import ICON_LID
 from codemix.loaders.spec import CorpusSpec, FileSpec, Reference, SplitPolicy
 
@@ -21,6 +22,7 @@ SPEC = CorpusSpec(
     label_maps={"lid": ICON_LID},
     split_policy=SplitPolicy("official", description="the author's random split: 2,070 / 691 / 690 sentences"),
     license="none stated (no LICENSE file; research use, not bundled)",
+    bibtex=bibtex("dutta2021lid"),
     citation=_CITATION,
     version="1.0.0",
     homepage="https://github.com/aparnadutta/code-mixed-lid",

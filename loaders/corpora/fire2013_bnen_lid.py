@@ -1,3 +1,4 @@
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.spec import STRIP_SPACES, CorpusSpec, FileSpec, LabelMap, SplitPolicy
 
 SPEC = CorpusSpec(
@@ -15,6 +16,7 @@ SPEC = CorpusSpec(
                                    clean=(STRIP_SPACES,), ignore_case=True)},
     split_policy=SplitPolicy("test_only", description="a single annotated file (100 queries): evaluation only"),
     license="none stated (research use; not bundled)",
+    bibtex=bibtex("roy2013fire"),
     citation=("Roy, Choudhury, Majumder, Agarwal. Overview of the FIRE 2013 Track on Transliterated Search. FIRE 2013"),
     version="1.0.0",
     homepage="https://github.com/ArunavhaChanda/Code-mixing-research",

@@ -1,3 +1,4 @@
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.corpora._icon import ICON_COARSE_UPOS, ICON_LID, icon2016_files
 from codemix.loaders.spec import CorpusSpec, Reference, SplitPolicy
 
@@ -24,6 +25,7 @@ SPEC = CorpusSpec(
     split_policy=SplitPolicy("seeded", seed=2016, stratify_by="domain",
                              description="no official split (train-only release): seeded 80/10/10 by sentence, stratified by source (FB/TWT/WA)"),
     license="none stated (shared-task data, research use; not bundled)",
+    bibtex=bibtex("jamatia2015pos", "icon2016pos"),
     citation=_CITATION,
     version="1.0.0",
     homepage="http://amitavadas.com/Code-Mixing.html",

@@ -1,3 +1,4 @@
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.spec import STRIP_SPACES, CorpusSpec, FileSpec, LabelMap, SplitPolicy
 
 SPEC = CorpusSpec(
@@ -17,6 +18,7 @@ SPEC = CorpusSpec(
     split_policy=SplitPolicy("seeded", seed=2016, stratify_by="sentiment",
                              description="no official split: seeded 80/10/10 by sentence, stratified by label"),
     license="none stated (research use; not bundled)",
+    bibtex=bibtex("prabhu2016subword"),
     citation=("Prabhu, Joshi, Shrivastava, Varma. Towards Sub-Word Level Compositions for Sentiment Analysis of "
               "Hindi-English Code Mixed Text. COLING 2016 (arXiv:1611.00472)"),
     version="1.0.0",

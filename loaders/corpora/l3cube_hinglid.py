@@ -1,3 +1,4 @@
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.spec import STRIP_SPACES, CorpusSpec, FileSpec, LabelMap, SplitPolicy
 
 _BASE = "https://raw.githubusercontent.com/l3cube-pune/code-mixed-nlp/085a188b858ffc424cd0489e597fd105191597b9/L3Cube-HingLID/"
@@ -19,6 +20,7 @@ SPEC = CorpusSpec(
     label_maps={"lid": LabelMap.of({"HI": "hi", "EN": "en"}, clean=(STRIP_SPACES,), ignore_case=True)},
     split_policy=SplitPolicy("official", description="the authors' train (31,756, optional) / validation 6,279 / test 6,420 sentences"),
     license="CC BY-NC-SA 4.0 (research, non-commercial; not bundled)",
+    bibtex=bibtex("nayak2022hingbert"),
     citation=("Nayak, Joshi. L3Cube-HingCorpus and HingBERT: A Code Mixed Hindi-English Dataset and BERT Language "
               "Models. WILDRE-6 @ LREC 2022 (arXiv:2204.08398)"),
     version="1.0.0",

@@ -1,3 +1,4 @@
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.spec import STRIP_SPACES, CorpusSpec, FileSpec, LabelMap, SplitPolicy
 
 _BASE = "https://raw.githubusercontent.com/l3cube-pune/MarathiNLP/8ee29fa1329d6a841030eb46659d3c10614b5e59/MeEval/L3Cube-MeHate/"
@@ -21,6 +22,7 @@ SPEC = CorpusSpec(
     }, clean=(STRIP_SPACES,))},
     split_policy=SplitPolicy("official", description="the authors' train / val / test files (1,937 / 415 / 416)"),
     license="CC BY-NC-SA 4.0 (research, non-commercial; not bundled, downloaded on demand)",
+    bibtex=bibtex("chavan2023myboli"),
     citation=("Chavan, Gokhale, Kane, Patankar, Joshi. My Boli: Code-mixed Marathi-English Corpora, Pretrained Language "
               "Models and Evaluation Benchmarks. Findings of IJCNLP-AACL 2023 (arXiv:2306.14030)"),
     version="1.0.0",

@@ -1,3 +1,4 @@
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.spec import CorpusSpec, FileSpec, LabelMap, Reference, SplitPolicy
 
 _BASE = "https://raw.githubusercontent.com/l3cube-pune/MarathiNLP/8ee29fa1329d6a841030eb46659d3c10614b5e59/MeEval/L3Cube-MeSent/"
@@ -27,6 +28,7 @@ SPEC = CorpusSpec(
     })},
     split_policy=SplitPolicy("official", description="the authors' train / val / test files (9,500 / 1,250 / 1,250)"),
     license="CC BY-NC-SA 4.0 (research, non-commercial; not bundled, downloaded on demand)",
+    bibtex=bibtex("chavan2023myboli"),
     citation=_CITATION,
     version="1.0.0",
     homepage="https://github.com/l3cube-pune/MarathiNLP",

@@ -1,3 +1,4 @@
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.spec import STRIP_SPACES, CorpusSpec, FileSpec, LabelMap, Reference, SplitPolicy
 
 _CITATION = ("Goswami, Raihan, Mahmud, Anastasopoulos, Zampieri. OffMix-3L: A Novel Code-Mixed Dataset in "
@@ -19,6 +20,7 @@ SPEC = CorpusSpec(
     }, clean=(STRIP_SPACES,))},
     split_policy=SplitPolicy("test_only", description="released as a test set only (the paper trains on synthetic data)"),
     license="AGPL-3.0 (repository LICENSE; not bundled)",
+    bibtex=bibtex("goswami2023offmix3l"),
     citation=_CITATION,
     version="1.0.0",
     homepage="https://github.com/LanguageTechnologyLab/OffMix-3L",

@@ -1,3 +1,4 @@
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.spec import CorpusSpec, FileSpec, LabelMap, Reference, SplitPolicy
 
 _BASE = "https://raw.githubusercontent.com/lingualytics/py-lingualytics/d52391d38264013401fa6019fba7dd08329dd151/datasets/SAIL_2017/"
@@ -36,6 +37,7 @@ SPEC = CorpusSpec(
     },
     split_policy=SplitPolicy("id_files", description="GLUECoS Sentiment EN-HI ids: 10,080 / 1,260 / 1,261; 335 records are in no split"),
     license="none stated for the data (shared-task data, research use; not bundled)",
+    bibtex=bibtex("patra2018sail", "khanuja2020gluecos"),
     citation=("Patra, Das, Das. Sentiment Analysis of Code-Mixed Indian Languages: An Overview of SAIL_Code-Mixed "
               "Shared Task @ICON-2017 (arXiv:1803.06745); split: " + _GLUECOS),
     version="1.0.0",

@@ -1,3 +1,4 @@
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.spec import CorpusSpec, FileSpec, LabelMap, Reference, SplitPolicy
 
 _BASE = "https://raw.githubusercontent.com/bhavesh2799/hcms-semeval20/5af25ff3c688905816a1f5e3385cd8f095a156fb/"
@@ -38,6 +39,7 @@ SPEC = CorpusSpec(
     },
     split_policy=SplitPolicy("official", description="the organisers' final train 14k / dev 3k / test 3k"),
     license="none stated for the data (shared-task release; research use, not bundled)",
+    bibtex=bibtex("patwa2020sentimix"),
     citation=_CITATION,
     version="1.0.0",
     homepage="https://github.com/bhavesh2799/hcms-semeval20",

@@ -1,3 +1,4 @@
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.spec import CorpusSpec, FileSpec, LabelMap, Reference, SplitPolicy
 
 _CITATION = ("Raihan, Goswami, Mahmud, Anastasopoulos, Zampieri. SentMix-3L: A Bangla-English-Hindi Code-Mixed Dataset "
@@ -16,6 +17,7 @@ SPEC = CorpusSpec(
     label_maps={"sentiment": LabelMap.of({"Positive": "positive", "Negative": "negative", "Neutral": "neutral"})},
     split_policy=SplitPolicy("test_only", description="released as a test set only (the paper trains on synthetic data)"),
     license="AGPL-3.0 (repository LICENSE; not bundled)",
+    bibtex=bibtex("raihan2023sentmix3l"),
     citation=_CITATION,
     version="1.0.0",
     homepage="https://github.com/LanguageTechnologyLab/SentMix-3L",

@@ -1,3 +1,4 @@
+from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.spec import CorpusSpec, FileSpec, LabelMap, Reference, SplitPolicy
 
 _OFFICIAL = "https://raw.githubusercontent.com/kmi-linguistics/trac-1/cc0ec40468e2bbe9549c30ee8d016424479cd9bf/hindi/"
@@ -26,6 +27,7 @@ SPEC = CorpusSpec(
     })},
     split_policy=SplitPolicy("official", description="train 12,000 / dev 3,001 / one test split of both gold sets (970 facebook + 1,194 twitter; see domain)"),
     license="CC BY-NC-SA 4.0 (dataset README; non-commercial; not bundled)",
+    bibtex=bibtex("kumar2018aggression", "kumar2018trac"),
     citation=("Kumar, Reganti, Bhatia, Maheshwari. Aggression-annotated Corpus of Hindi-English Code-mixed Data. LREC 2018; "
               "Kumar, Ojha, Malmasi, Zampieri. Benchmarking Aggression Identification in Social Media. TRAC-1 @ COLING 2018"),
     version="1.0.0",
