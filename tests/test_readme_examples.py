@@ -36,10 +36,15 @@ def shell_commands(body: str) -> list[list[str]]:
     commands = []
     for line in joined.splitlines():
         for part in line.split("&&"):
-            words = shlex.split(part, comments=True)
+            words = _without_redirection(shlex.split(part, comments=True))
             if words and words[0] == "codemix":
                 commands.append(words[1:])
     return commands
+
+
+def _without_redirection(words: list[str]) -> list[str]:
+    """The command without a trailing ``> FILE`` (its output is captured here instead)."""
+    return words[:words.index(">")] if ">" in words else words
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +119,7 @@ def epilog_examples() -> list[tuple[str, list[list[str]]]]:
     def walk(parser, name):
         for line in (parser.epilog or "").replace("\\\n", " ").splitlines():
             chain = [words[1:] for part in line.strip().split("&&")
-                     if (words := shlex.split(part.strip(), comments=True)) and words[0] == "codemix"]
+                     if (words := _without_redirection(shlex.split(part.strip(), comments=True))) and words[0] == "codemix"]
             if chain:
                 found.append((name, chain))
         for action in parser._actions:
