@@ -34,7 +34,8 @@ def rank(cells: dict, submissions: list[dict], scores: list[dict], stale: int = 
     for (task, corpus), gold in sorted(cells.items()):
         entries = [named({"submission_id": s["submission_id"], "main": s["main"], "accuracy": s["accuracy"],
                           "macro_f1": s["macro_f1"], "weighted_f1": s["weighted_f1"],
-                          "unanswered": s.get("unanswered", 0), "slices": s.get("slices", {})})
+                          "unanswered": s.get("unanswered", 0), "slices": s.get("slices", {}),
+                          "per_label": s.get("per_label", {})})
                    for s in scores if (s["task"], s["corpus"]) == (task, corpus)]
         cell_views.append({"task": task, "corpus": corpus, "main_score": gold["main_score"], "items": gold["n_items"],
                            "gold_sha256": gold["sha256"], "corpus_version": gold["corpus_version"],

@@ -221,8 +221,9 @@ def test_leaderboard_shows_and_filters_the_model_kind(tmp_path, capsys):
     shown = capsys.readouterr().out
     assert "prompted 4-shot" in shown and "llm" in shown and " py " not in shown
     page = Leaderboard(db).render(tmp_path / "site").read_text()
-    assert "<option value='prompted'>prompted</option>" in page and "<option value='python'>python</option>" in page
-    assert "data-kind='prompted 4-shot'" in page and "id='slices-sentiment-demo_hien'" in page
+    assert '<option value="prompted">prompted</option>' in page and '<option value="python">python</option>' in page
+    assert 'data-kind="prompted 4-shot"' in page and 'id="cell-sentiment-demo_hien"' in page
+    assert "synthetic sentences written for codemix" in page  # the demo corpora are labelled as such
 
 
 def test_published_llm_results_are_shown_next_to_yours_under_their_protocol():

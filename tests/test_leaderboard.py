@@ -209,8 +209,10 @@ def test_render_escapes_html_and_script_in_user_strings(board, test_sets, tmp_pa
                                  cells={("lid", "demo_hien")}))
     page = board.render(tmp_path / "site").read_text()
     assert "<script>alert" not in page and "<img src=x" not in page and "<b>bold</b>" not in page
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page  # the template's autoescaping
     assert page.count("<script") == 2  # the JSON payload and the page's own script, nothing injected
+    payload = page.split("<script type=\"application/json\" id=\"results\">", 1)[1].split("</script>", 1)[0]
+    assert "<" not in payload and json.loads(payload)["submissions"][0]["team"] == evil  # JSON escaped, intact
 
 
 def test_serve_page_and_api_read_only(board, test_sets, tmp_path):
