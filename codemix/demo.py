@@ -64,8 +64,9 @@ def run_demo(out: str | Path = "codemix-demo", echo=print) -> Path:
     board.close()
     rows = [(f"{cell['task']}/{cell['corpus']}", entry["rank"], entry["system"], f"{entry['accuracy']:.3f}",
              f"{entry['macro_f1']:.3f}", f"{entry['weighted_f1']:.3f}") for cell in results["cells"] for entry in cell["ranking"]]
-    echo("\ncodemix demo: classical baselines on the synthetic demo corpora (templated sentences: the scores show "
-         "the loop works, not how hard code-mixed NLP is)\n")
+    echo("\ncodemix demo: classical baselines on the SYNTHETIC demo corpora (sentences composed from hand-written "
+         "phrases, with spelling variation, ambiguity, imbalance and label noise: the scores show that the loop "
+         "works, not how hard real code-mixed data is)\n")
     print_table(("task/corpus", "rank", "baseline", "accuracy", "macro-F1", "weighted-F1"), rows)
     overall = show_text(results, print_table=print_table).strip().splitlines()[-1]
     echo(f"\n{overall}")

@@ -20,7 +20,7 @@ def test_corpora_list(capsys):
 def test_corpora_show_prints_files_licence_citation_and_sizes(capsys):
     assert main(["corpora", "show", "demo_mren"]) == 0
     out = capsys.readouterr().out
-    for expected in ["demo_mren (version 1.0.0)", "languages: mar-Latn, mar-Deva, eng-Latn", "train.txt",
+    for expected in ["demo_mren (version 2.0.0)", "languages: mar-Latn, mar-Deva, eng-Latn", "train.txt",
                      "sha256:", "licence: CC0-1.0", "citation:", "split sizes: train 150"]:
         assert expected in out
 

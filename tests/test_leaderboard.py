@@ -199,7 +199,7 @@ def test_export_carries_versions_gold_hash_and_config(board, test_sets, tmp_path
     document = json.loads(path.read_text())
     cell = document["cells"]["pos/demo_bnen"]
     assert document["seed"] == 7 and document["config"] == {"k": 1} and document["package_version"] == codemix.__version__
-    assert cell["accuracy"] == 1.0 and len(cell["gold_sha256"]) == 64 and cell["corpus_version"] == "1.0.0"
+    assert cell["accuracy"] == 1.0 and len(cell["gold_sha256"]) == 64 and cell["corpus_version"] == "2.0.0"
     assert cell["task_version"] == "1.0.0" and document["date"].endswith("Z")
 
 

@@ -25,7 +25,7 @@ def tiny_model(tmp_path_factory):
 def test_tiny_model_fine_tunes_and_submits(tiny_model, task_name, tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     started = time.perf_counter()
-    options = {"model": tiny_model, "epochs": 2, "lr": 5e-3, "batch_size": 16, "max_length": 32, "logging_steps": 2}
+    options = {"model": tiny_model, "epochs": 5, "lr": 5e-3, "batch_size": 16, "max_length": 32, "logging_steps": 2}
     result = run_baseline("transformer", task_name, "demo_hien", out=tmp_path / "sub", seed=0, options=options)
     config = result["config"]
     assert config["last_loss"] < config["first_loss"], "training loss must fall"

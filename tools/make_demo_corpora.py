@@ -1,7 +1,10 @@
 """Write the three synthetic demo corpora (demo_hien, demo_bnen, demo_mren) shipped with codemix.
 
 Every sentence is composed here from hand-written, hand-annotated phrases: no text comes from
-a real corpus. Output: ``loaders/demo_data/<name>/{train,validation,test}.txt`` in meta-block
+a real corpus. To make the demo look like the real thing rather than a solved problem, the
+generator adds what real code-mixed data has: spelling variation of romanised words (dropped
+vowels, doubled letters, kh/k), words shared by both languages, mixed-sentiment sentences,
+class imbalance, and label noise (a few sentence labels and token tags flipped). Output: ``loaders/demo_data/<name>/{train,validation,test}.txt`` in meta-block
 CoNLL (``meta<TAB>id<TAB>sentiment<TAB>offensive``, then ``token<TAB>lid<TAB>upos``).
 Deterministic: run it again and the files are byte-identical. Usage: python tools/make_demo_corpora.py
 """
@@ -14,6 +17,10 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "loaders" / "demo_data"
 SIZES = {"train": 150, "validation": 30, "test": 30}
+SENTIMENT_SHARES = (("positive", 0.45), ("negative", 0.35), ("neutral", 0.20))  # class imbalance
+SPELLING_VARIATION = 0.6  # share of romanised Indic words written another way
+SENTENCE_LABEL_NOISE = 0.10  # share of sentiment / offensive labels flipped
+TAG_NOISE = 0.07  # share of LID / UPOS tags replaced by a plausible wrong one
 
 # A phrase is "word/lid/UPOS word/lid/UPOS ..."; {slot} pulls a phrase from that pool.
 PAIRS: dict[str, dict] = {
@@ -164,6 +171,10 @@ def parse(phrase: str) -> list[tuple[str, str, str]]:
     return [tuple(item.rsplit("/", 2)) for item in phrase.split()]
 
 
+BUT = {"hi": "par/hi/CCONJ", "bn": "kintu/bn/CCONJ", "mr": "pan/mr/CCONJ"}
+OPPOSITE = {"positive": "negative", "negative": "positive"}
+
+
 def compose(pair: dict, rng: random.Random, sentiment: str, offensive: bool) -> list[tuple[str, str, str]]:
     frames = [f for f in pair["frames"] if ("{insult}" in f) == offensive]
     frame = rng.choice(frames)
@@ -175,11 +186,67 @@ def compose(pair: dict, rng: random.Random, sentiment: str, offensive: bool) -> 
     for slot, pool in pools.items():
         while "{" + slot + "}" in phrase:
             phrase = phrase.replace("{" + slot + "}", rng.choice(pool), 1)
+    if sentiment in OPPOSITE and rng.random() < 0.2:  # mixed feelings: "X was great, but ..." - the last clause counts
+        phrase = f"{rng.choice(pair[OPPOSITE[sentiment]])} {BUT[pair['lang']]} {phrase}"
     tokens = parse(phrase)
     if rng.random() < 0.15:  # some writers switch script for the Indic words
         native = pair["native"]
         tokens = [(native.get(w.lower(), w) if lid == pair["lang"] else w, lid, upos) for w, lid, upos in tokens]
-    return tokens
+    return [(vary(word, rng) if lid in (pair["lang"], "en") and word.isascii() else word, lid, upos)
+            for word, lid, upos in tokens]
+
+
+def vary(word: str, rng: random.Random) -> str:
+    """Romanised spelling as people type it: dropped vowels, doubled or single letters, kh/k, stretched endings."""
+    if rng.random() >= SPELLING_VARIATION or len(word) < 3 or not word.isalpha():
+        return word
+    if rng.random() < 0.4:  # some words are changed twice
+        word = vary_once(word, rng)
+    return vary_once(word, rng)
+
+
+def vary_once(word: str, rng: random.Random) -> str:
+    """One spelling change (see ``vary``)."""
+    choice = rng.randrange(5)
+    if choice == 0 and len(word) > 3:  # drop inner vowels: bahut -> bht
+        inner = "".join(c for c in word[1:-1] if c not in "aeiou") or word[1:-1]
+        return word[0] + inner + word[-1]
+    if choice == 1:  # aa -> a, ee -> i, oo -> u (or the reverse)
+        for long, short in (("aa", "a"), ("ee", "i"), ("oo", "u")):
+            if long in word:
+                return word.replace(long, short, 1)
+        return word.replace("a", "aa", 1)
+    if choice == 2:  # kh/k, ch/c, sh/s
+        for full, plain in (("kh", "k"), ("ch", "c"), ("sh", "s"), ("bh", "b")):
+            if full in word:
+                return word.replace(full, plain, 1)
+        return word
+    if choice == 3:  # stretched ending: mast -> masttt
+        return word + word[-1] * rng.randint(1, 3)
+    return word.capitalize() if word.islower() else word.lower()
+
+
+def add_tag_noise(tokens, pair: dict, rng: random.Random):
+    """A few tags wrong, as in real annotation: en<->Indic language, NOUN<->PROPN/ADJ<->ADV."""
+    swaps = {"en": pair["lang"], pair["lang"]: "en", "NOUN": "PROPN", "PROPN": "NOUN", "ADJ": "ADV", "ADV": "ADJ",
+             "AUX": "VERB", "VERB": "AUX"}
+    out = []
+    for word, lid, upos in tokens:
+        if rng.random() < TAG_NOISE:
+            lid = swaps.get(lid, lid)
+        if rng.random() < TAG_NOISE:
+            upos = swaps.get(upos, upos)
+        out.append((word, lid, upos))
+    return out
+
+
+def draw_sentiment(rng: random.Random) -> str:
+    value, total = rng.random(), 0.0
+    for label, share in SENTIMENT_SHARES:
+        total += share
+        if value < total:
+            return label
+    return SENTIMENT_SHARES[-1][0]
 
 
 def main() -> None:
@@ -191,10 +258,14 @@ def main() -> None:
         next_id = 1001
         for split, size in SIZES.items():
             lines = []
-            for index in range(size):
-                sentiment = ("negative", "neutral", "positive")[index % 3]
-                offensive = sentiment == "negative" and rng.random() < 0.55 or rng.random() < 0.05
-                tokens = compose(pair, rng, sentiment, offensive)
+            for _ in range(size):
+                sentiment = draw_sentiment(rng)
+                offensive = sentiment == "negative" and rng.random() < 0.5 or rng.random() < 0.04
+                tokens = add_tag_noise(compose(pair, rng, sentiment, offensive), pair, rng)
+                if rng.random() < SENTENCE_LABEL_NOISE:  # annotators disagree: the label is another one
+                    sentiment = rng.choice([s for s, _ in SENTIMENT_SHARES if s != sentiment])
+                if rng.random() < SENTENCE_LABEL_NOISE:
+                    offensive = not offensive
                 label = "offensive" if offensive else "not_offensive"
                 lines.append(f"meta\t{next_id}\t{sentiment}\t{label}")
                 lines += ["\t".join(t) for t in tokens]

@@ -3,7 +3,7 @@ from codemix.loaders.corpora._demo import demo_spec
 SPEC = demo_spec(
     "demo_bnen", "bn-en", ("ben-Latn", "ben-Beng", "eng-Latn"),
     "Synthetic Banglish demo corpus: token LID and UPOS, sentence sentiment and offensiveness (ships with codemix)",
-    {"train": "53bf23e047097987f39c2ad754fd59cd2de541eafde8dc65d035c8745b66271e",
-     "validation": "4e079dca1ee98a8395d4a8958f3254cb550cc8a2f1ef57cf3df727ac75dfc540",
-     "test": "c7cfafc153f22fa0ed57d8bea6c94a8e7a98b32a7fe55c6a2cfcd712c394d741"},
+    {"train": "907491dd66736b6c9825687276070402f6666bf0e88e638b648a3073e21175dd",
+     "validation": "10ce842e45920b47008996a7c39498481750f4974f058b395d909f597a479eb7",
+     "test": "4f2ee78b485fcdd29d99292e2565159e70755f0e240e17eab405385536e37f5f"},
 )

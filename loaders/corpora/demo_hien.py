@@ -3,7 +3,7 @@ from codemix.loaders.corpora._demo import demo_spec
 SPEC = demo_spec(
     "demo_hien", "hi-en", ("hin-Latn", "hin-Deva", "eng-Latn"),
     "Synthetic Hinglish demo corpus: token LID and UPOS, sentence sentiment and offensiveness (ships with codemix)",
-    {"train": "74eb0e6873c0fcd49ab9f83d66404202ef1b85eec086c4c59c31d9e97dd4061f",
-     "validation": "8869cdd1a5735a33b30a3390f6900c775fbbf103ffa715d444485084cee14625",
-     "test": "f5fd0430db4c5ada272ed77764756de37fd464248a567df3d9e0ed02a5b208de"},
+    {"train": "ecd77276b22331fa98baa2c3e2e684af0b8a86015264f93afafbdcb80092a32d",
+     "validation": "7bdcb5740a335a3cd7dfd0584617f8d85a1a97b4fc60b0614d012622247996bf",
+     "test": "9ec596078dcb47869caa915c37158efaee30aaf69f2e20f3a0fa4e5bfd689205"},
 )
