@@ -54,10 +54,9 @@ def _group(cells):
 def draw_heatmaps(cells, out_dir) -> list[Path]:
     """One PNG per (task, baseline) transfer matrix; skipped quietly without matplotlib."""
     try:
-        import matplotlib
+        from codemix.tasks.plot_style import SCORE_COLORMAP, pyplot
 
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
+        plt = pyplot()
     except ImportError:
         return []
     written = []
@@ -67,12 +66,13 @@ def draw_heatmaps(cells, out_dir) -> list[Path]:
         score = {(c["train"], c["test"]): c["score"] for c in group}
         matrix = [[score[(a, b)] for b in tests] for a in trains]
         figure, axis = plt.subplots(figsize=(1.2 * len(tests) + 3, 0.6 * len(trains) + 2))
-        image = axis.imshow(matrix, vmin=0, vmax=1, cmap="viridis")
+        image = axis.imshow(matrix, vmin=0, vmax=1, cmap=SCORE_COLORMAP)
+        axis.grid(False)
         axis.set_xticks(range(len(tests)), tests, rotation=45, ha="right")
         axis.set_yticks(range(len(trains)), trains)
         for i, row in enumerate(matrix):
             for j, value in enumerate(row):
-                axis.text(j, i, f"{value:.2f}", ha="center", va="center", color="white" if value < 0.6 else "black")
+                axis.text(j, i, f"{value:.2f}", ha="center", va="center", color="black")
         axis.set_title(f"transfer: {task} / {baseline} ({group[0]['metric']})")
         figure.colorbar(image)
         figure.tight_layout()

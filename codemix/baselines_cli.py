@@ -22,6 +22,8 @@ def add_baseline_commands(commands, formatter) -> None:
                                    epilog=BASELINE_EXAMPLES, formatter_class=formatter)
     actions = baseline.add_subparsers(title="baseline commands", metavar="ACTION")
     run = actions.add_parser("run", help="fit on train (select on validation), predict test, write a submission folder",
+                             description="Fit one baseline on a corpus's train split (hyper-parameters chosen on "
+                                         "validation), predict its test split and write a scored submission folder.",
                              epilog=BASELINE_EXAMPLES, formatter_class=formatter)
     run.add_argument("name", help="majority, char_ngram, crf or transformer")
     run.add_argument("--task", required=True, help="lid, pos, sentiment or offensive")
@@ -40,6 +42,8 @@ def add_baseline_commands(commands, formatter) -> None:
     run.set_defaults(run=baseline_run)
 
     bench = commands.add_parser("benchmark", help="every baseline on every available corpus and task, next to published results",
+                                description="Every baseline on every corpus and task whose files are on disk, scored on "
+                                            "the test splits next to the published results under their own protocol.",
                                 epilog=BENCHMARK_EXAMPLES, formatter_class=formatter)
     bench.add_argument("--corpora", nargs="+", help="default: every corpus whose files are here")
     bench.add_argument("--baselines", nargs="+", default=["majority", "char_ngram", "crf"],

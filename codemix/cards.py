@@ -65,10 +65,9 @@ def _fmt(value, digits: int = 1) -> str:
 def draw_plots(spec, card, out_dir: str | Path) -> list[Path]:
     """PNG files: label distribution per split for each task, and a CMI histogram (the plots extra)."""
     try:
-        import matplotlib
+        from codemix.tasks.plot_style import pyplot
 
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
+        plt = pyplot()
     except ImportError:
         from codemix.loaders.errors import CodemixError
 

@@ -21,7 +21,8 @@ def add_corpora_commands(commands, formatter) -> None:
 
     def reading(name, helptext, example, run):
         """A subcommand that reads corpus files: --data-dir and --no-verify come with it."""
-        action = actions.add_parser(name, help=helptext, epilog=f"example:\n  {example}", formatter_class=formatter)
+        action = actions.add_parser(name, help=helptext, description=helptext[0].upper() + helptext[1:] + ".",
+                                    epilog=f"example:\n  {example}", formatter_class=formatter)
         action.add_argument("--data-dir", help="folder holding <corpus>/<file> (default: CODEMIX_DATA_DIR, then the cache)")
         action.add_argument("--no-verify", action="store_true", help="accept files whose sha256 differs from the pinned release")
         action.set_defaults(run=run)
@@ -29,7 +30,7 @@ def add_corpora_commands(commands, formatter) -> None:
 
     show = reading("show", "one corpus: languages, tasks, files (URL, sha256), licence, citation, sizes, load report",
                    "codemix corpora show sentimix2020_hien --data-dir ../shared/data", corpora_show)
-    show.add_argument("name")
+    show.add_argument("name", help="a corpus name (see `codemix corpora list`)")
 
     leakage = reading("leakage", "exact and normalised text overlap between splits and across corpora",
                       "codemix corpora leakage --corpora trac2018_hien_aggression l3cube_mesent --data-dir ../shared/data",
@@ -39,7 +40,7 @@ def add_corpora_commands(commands, formatter) -> None:
     stats = reading("stats", "corpus card: sizes, labels, scripts, CMI and mixing per split",
                     "codemix corpora stats sentimix2020_hien --plots out/cards --markdown out/sentimix.md --data-dir ../shared/data",
                     corpora_stats)
-    stats.add_argument("name")
+    stats.add_argument("name", help="a corpus name (see `codemix corpora list`)")
     stats.add_argument("--plots", metavar="DIR", help="write PNG plots there (needs the plots extra)")
     stats.add_argument("--markdown", metavar="FILE", help="also write the card as Markdown")
 
@@ -53,9 +54,10 @@ def add_corpora_commands(commands, formatter) -> None:
 
     export = reading("export", "write the normalised records as parquet or jsonl (load_dataset reads them back)",
                      "codemix corpora export sail2017_hien --to out/sail-jsonl --format jsonl --data-dir ../shared/data", corpora_export)
-    export.add_argument("name")
+    export.add_argument("name", help="a corpus name (see `codemix corpora list`)")
     export.add_argument("--to", required=True, help="a new or empty folder")
-    export.add_argument("--format", default="parquet", choices=["parquet", "jsonl"])
+    export.add_argument("--format", default="parquet", choices=["parquet", "jsonl"],
+                        help="parquet (default) or jsonl; both read back by datasets.load_dataset")
 
 
 def corpora_cite(args) -> None:

@@ -9,10 +9,9 @@ from codemix.tasks.slices import CMI_BUCKETS
 
 def plot_cmi_slices(scores: dict, out_dir: str | Path) -> list[Path]:
     """Draw ``cmi_slices.png`` in ``out_dir`` from ``codemix.evaluate``'s scores; ``[]`` when no cell has slices."""
-    import matplotlib
+    from codemix.tasks.plot_style import pyplot
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     cells = {cell: s["slices"]["cmi"] for cell, s in scores.items() if s.get("slices", {}).get("cmi")}
     if not cells:

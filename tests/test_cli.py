@@ -63,3 +63,49 @@ def test_console_script_help_has_examples():
 def test_missing_subcommand_prints_help_and_exits_1(argv, capsys):
     assert main(argv) == 1
     assert "usage:" in capsys.readouterr().out
+
+
+def test_long_work_says_what_it_does_on_a_terminal_and_quiet_silences_it(capsys, monkeypatch, tmp_path):
+    import sys
+
+    from codemix.loaders.progress import set_quiet
+
+    monkeypatch.setenv("CODEMIX_HOME", str(tmp_path / "home"))  # a cold load, so it reads the raw files
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    try:
+        assert main(["corpora", "stats", "demo_mren"]) == 0
+        err = capsys.readouterr().err
+        assert "codemix: demo_mren: reading the raw files (first load" in err
+        assert "codemix: demo_mren: computing labels, scripts and code-mixing statistics" in err
+        assert main(["--quiet", "corpora", "stats", "demo_mren"]) == 0
+        assert capsys.readouterr().err == ""
+    finally:
+        set_quiet(False)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)  # not a terminal: silent too
+    assert main(["corpora", "stats", "demo_bnen"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_every_option_has_help_and_every_leaf_command_a_description_and_an_example():
+    import argparse
+
+    from codemix.cli import build_parser
+
+    missing = []
+
+    def walk(parser, name):
+        children = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        for action in parser._actions:
+            if action.option_strings and action.help in (None, "") and action.dest != "help":
+                missing.append(f"{name} {action.option_strings[0]}: no help")
+        if not children:
+            if not parser.description:
+                missing.append(f"{name}: no description")
+            if "codemix " not in (parser.epilog or ""):
+                missing.append(f"{name}: no example")
+        for child in children:
+            for child_name, child_parser in child.choices.items():
+                walk(child_parser, f"{name} {child_name}")
+
+    walk(build_parser(), "codemix")
+    assert not missing, missing
