@@ -6,8 +6,8 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from codemix.loaders.errors import CodemixError, UnknownNameError
-from codemix.loaders.registry import unknown_name_message
+from codemix.common.errors import CodemixError, UnknownNameError
+from codemix.common.names import unknown_name_message
 
 # name -> (module, class); imported lazily so that optional dependencies load only when used.
 BASELINES: dict[str, tuple[str, str]] = {

@@ -68,7 +68,7 @@ def run_benchmark(corpora=None, baselines=CLASSICAL, tasks=None, out="benchmark-
                 progress.update(1)
     progress.close()
     if not rows:
-        from codemix.loaders.errors import CodemixError
+        from codemix.common.errors import CodemixError
 
         raise CodemixError("nothing ran: no corpus on disk has a train and a test split for these tasks and baselines "
                            "(pass data_dir=..., or choose other corpora=... / tasks=...)")

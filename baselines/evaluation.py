@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from codemix.baselines.model import describe_model, resolve_model
-from codemix.loaders.errors import CodemixError, UnknownNameError
+from codemix.common.errors import CodemixError, UnknownNameError
 from codemix.loaders.registry import get_spec, unknown_name_message
 from codemix.tasks.registry import get_task, list_tasks
 from codemix.tasks.scoring import gold_by_id, score_by_id
@@ -217,7 +217,7 @@ def check_prediction(task, record: dict, prediction) -> None:
 
 
 def _meta(details: dict, meta: dict | None, shots: int, seed: int, limit: int | None, cells: dict) -> dict:
-    from codemix import __version__
+    from codemix.common.version import VERSION as __version__
 
     kind = details.get("kind", "other")
     templates = details.get("templates") or {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 
 
 def draw_examples(task, train, k: int, seed: int) -> list[tuple[dict[str, Any], Any]]:

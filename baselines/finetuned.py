@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Any, Mapping
 
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 
 BASELINE_STATE = "codemix_baseline.json"
 

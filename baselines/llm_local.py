@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 
 
 class LocalCausalLM:

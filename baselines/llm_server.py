@@ -16,7 +16,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Sequence
 
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 
 
 class ServerError(CodemixError):

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 
 KINDS = ("classical", "fine-tuned", "prompted")
 SPEC_PREFIXES = ("hf", "llm", "openai")

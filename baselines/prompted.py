@@ -19,7 +19,7 @@ from typing import Any, Mapping
 from codemix.baselines.fewshot import draw_examples
 from codemix.baselines.prompts import load_template, parse_label, parse_tags, render_prompt
 from codemix.baselines.response_cache import ResponseCache, default_cache_path, request_key
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 
 METHODS = ("loglik", "generate")
 SENTENCE_ANSWER_TOKENS = 16

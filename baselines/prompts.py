@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 
 TEMPLATE_DIR = Path(__file__).parent / "prompt_templates"
 REQUIRED_KEYS = ("name", "version", "task", "instruction", "example", "query", "separator", "verbalisers")

@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 from typing import Any, Iterable
 
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 
 
 def default_cache_path() -> Path:

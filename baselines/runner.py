@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from codemix.baselines.base import check_requirements, get_baseline
 from codemix.loaders.api import load
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 from codemix.loaders.registry import get_spec
 from codemix.tasks.registry import get_task
 from codemix.tasks.scoring import gold_by_id, score_by_id

@@ -21,7 +21,7 @@ from codemix.loaders.registry import get_spec as corpus_info
 from codemix.tasks.mixing import corpus_mixing_stats, mixing_stats
 from codemix.tasks.registry import get_task, list_tasks
 
-__version__ = "0.1.0"
+from codemix.common.version import VERSION as __version__
 
 __all__ = [
     "load", "load_report", "evaluate", "Model", "list_corpora", "corpus_info", "list_tasks", "get_task", "mixing_stats",

@@ -60,12 +60,12 @@ def add_baseline_commands(commands, formatter) -> None:
 
 def baseline_run(args) -> None:
     from codemix.baselines.runner import run_baseline
-    from codemix.tables import print_table
+    from codemix.common.text import print_table
 
     options = {key: getattr(args, key) for key in ("model", "epochs", "lr", "batch_size", "max_length")
                if getattr(args, key) is not None}
     if options and args.name != "transformer":
-        from codemix.loaders.errors import CodemixError
+        from codemix.common.errors import CodemixError
 
         raise CodemixError(f"--{', --'.join(k.replace('_', '-') for k in options)} apply to the transformer baseline only")
     result = run_baseline(args.name, args.task, args.corpus, data_dir=args.data_dir, out=args.out, seed=args.seed,
@@ -83,7 +83,7 @@ def baseline_run(args) -> None:
 def benchmark(args) -> None:
     from codemix.baselines.base import BASELINES
     from codemix.baselines.benchmark import run_benchmark
-    from codemix.loaders.errors import CodemixError, UnknownNameError
+    from codemix.common.errors import CodemixError, UnknownNameError
     from codemix.loaders.registry import get_spec, unknown_name_message
     from codemix.tasks.registry import list_tasks
 

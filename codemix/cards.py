@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from codemix.loaders.normalize import token_script
-from codemix.tasks.labels import TASK_FIELDS
+from codemix.common.labels import TASK_FIELDS
 from codemix.tasks.mixing import corpus_mixing_stats
 
 
@@ -69,7 +69,7 @@ def draw_plots(spec, card, out_dir: str | Path) -> list[Path]:
 
         plt = pyplot()
     except ImportError:
-        from codemix.loaders.errors import CodemixError
+        from codemix.common.errors import CodemixError
 
         raise CodemixError("--plots needs matplotlib: pip install 'codemix[plots]'") from None
     out_dir = Path(out_dir)

@@ -9,7 +9,7 @@ from codemix.baselines_cli import add_baseline_commands
 from codemix.corpora_cli import add_corpora_commands
 from codemix.evaluate_cli import add_evaluate_command
 from codemix.leaderboard_cli import add_leaderboard_commands
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 
 EXAMPLES = """\
 examples:
@@ -111,7 +111,7 @@ def _tasks_list(args) -> None:
     for name in list_tasks():
         task = get_task(name)
         rows.append((task.name, task.field, task.level, task.main_score, " ".join(task.labels)))
-    from codemix.tables import print_table
+    from codemix.common.text import print_table
 
     print_table(("task", "field", "level", "main score", "labels"), rows)
 

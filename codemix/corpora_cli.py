@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from codemix.loaders.api import load_available, no_downloads
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 
 
 def add_corpora_commands(commands, formatter) -> None:
@@ -71,7 +71,7 @@ def corpora_cite(args) -> None:
 
 
 def corpora_list(args) -> None:
-    from codemix.tables import print_table
+    from codemix.common.text import print_table
     from codemix.loaders.registry import all_specs
 
     rows = [(s.name, s.pair, ",".join(s.tasks), s.license.split(" (")[0]) for s in all_specs().values()]
@@ -111,7 +111,7 @@ def corpora_show(args) -> None:
 
 def _print_sizes(spec, data_dir, verify: bool) -> None:
     from codemix.loaders.api import load_with_report
-    from codemix.loaders.errors import DataNotFoundError
+    from codemix.common.errors import DataNotFoundError
 
     try:
         with no_downloads():
@@ -130,7 +130,7 @@ def _print_sizes(spec, data_dir, verify: bool) -> None:
 
 
 def corpora_leakage(args) -> None:
-    from codemix.tables import print_table
+    from codemix.common.text import print_table
     from codemix.loaders.leakage import corpus_overlaps, split_overlaps
 
     datasets = load_available(args.corpora, args.data_dir, not args.no_verify)

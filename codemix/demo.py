@@ -18,11 +18,11 @@ DEMO_BASELINES = ("majority", "char_ngram", "crf")
 def run_demo(out: str | Path = "codemix-demo", echo=print) -> Path:
     """Run the demo into ``out`` (replaced if it is an earlier demo) and return the page's path."""
     from codemix.baselines.base import check_requirements, fits, get_baseline
-    from codemix.tables import print_table
+    from codemix.common.text import print_table
     from codemix.leaderboard import Leaderboard
-    from codemix.leaderboard_cli import show_text
+    from codemix.leaderboard.show import show_text
     from codemix.loaders.api import load
-    from codemix.loaders.errors import CodemixError
+    from codemix.common.errors import CodemixError
     from codemix.loaders.registry import get_spec
     from codemix.tasks.registry import get_task
     from codemix.tasks.submission import write_submission

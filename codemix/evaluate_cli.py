@@ -68,8 +68,8 @@ def add_evaluate_command(commands, formatter) -> None:
 def evaluate_command(args) -> None:
     """Run ``codemix.evaluate`` from the parsed arguments and print the scores."""
     from codemix.evaluation import evaluate
-    from codemix.loaders.errors import CodemixError
-    from codemix.tables import print_table
+    from codemix.common.errors import CodemixError
+    from codemix.common.text import print_table
 
     if args.plots:
         from codemix.baselines.model import require
@@ -136,7 +136,7 @@ def _model_options(args) -> dict:
 
 
 def _label_map(items: list[str]) -> dict[str, str]:
-    from codemix.loaders.errors import CodemixError
+    from codemix.common.errors import CodemixError
 
     if len(items) == 1 and "=" not in items[0]:
         try:

@@ -30,7 +30,7 @@ def evaluate(model, tasks=None, corpora=None, data_dir=None, out: str | Path = "
     from codemix.baselines.evaluation import run_evaluation
 
     if submit and limit is not None:
-        from codemix.loaders.errors import CodemixError
+        from codemix.common.errors import CodemixError
 
         raise CodemixError("--limit makes a partial submission, which the leaderboard refuses; drop --submit or --limit")
     scores = run_evaluation(model, tasks, corpora, data_dir, out, shots, seed, meta, limit, shots_from, verify,

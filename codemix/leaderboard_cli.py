@@ -63,7 +63,7 @@ def _board(args):
 
 
 def init_command(args) -> None:
-    from codemix.tables import print_table
+    from codemix.common.text import print_table
 
     stored = _board(args).init(args.corpora, args.data_dir)
     print_table(("task", "corpus", "test items", "gold sha256"), [(t, c, f"{n:,}", s[:16]) for t, c, n, s in stored])
@@ -79,7 +79,7 @@ def validate_command(args) -> None:
 
 
 def submit_command(args) -> None:
-    from codemix.tables import print_table
+    from codemix.common.text import print_table
 
     result = _board(args).submit(args.folder)
     print(f"stored as submission #{result['id']} (sha256 {result['sha256'][:16]})")
@@ -89,9 +89,9 @@ def submit_command(args) -> None:
 
 
 def show_command(args) -> None:
-    from codemix.loaders.errors import UnknownNameError
-    from codemix.loaders.registry import unknown_name_message
-    from codemix.tables import print_table
+    from codemix.common.errors import UnknownNameError
+    from codemix.common.names import unknown_name_message
+    from codemix.common.text import print_table
 
     results = _board(args).results()
     for flag, value, known in (("task", args.task, sorted({c["task"] for c in results["cells"]})),
@@ -99,46 +99,9 @@ def show_command(args) -> None:
         if value is not None and value not in known:
             raise UnknownNameError(unknown_name_message(f"{flag} of this leaderboard", value, known)
                                    + ("" if known else " (the store has no gold yet: `codemix leaderboard init`)"))
+    from codemix.leaderboard.show import show_text
+
     print(show_text(results, args.task, args.corpus, print_table, kind=args.kind))
-
-
-def show_text(results, task=None, corpus=None, print_table=None, kind=None) -> str:
-    """The ranked tables as text: per cell, per task mean, overall (``kind`` filters submissions by model kind)."""
-    import io
-
-    from codemix.tasks.submission import printable
-
-    def shown_kind(entry) -> bool:
-        return kind is None or entry["kind"] == kind or entry["kind"].split(" ")[0] == kind
-
-    out = io.StringIO()
-    shown = 0
-    for cell in results["cells"]:
-        if (task and cell["task"] != task) or (corpus and cell["corpus"] != corpus):
-            continue
-        shown += 1
-        print(f"\n{cell['task']} / {cell['corpus']}  (main score: {cell['main_score']}, {cell['items']:,} items)", file=out)
-        rows = [(r["rank"], r["team"], r["system"], r["kind"], f"{r['main']:.4f}", f"{r['accuracy']:.4f}",
-                 f"{r['macro_f1']:.4f}", f"{r['weighted_f1']:.4f}", r["unanswered"] or "")
-                for r in cell["ranking"] if shown_kind(r)]
-        print_table(("rank", "team", "system", "kind", "main", "accuracy", "macro-F1", "weighted-F1", "no answer"),
-                    rows or [("-",) * 9], out)
-    for name, info in results["tasks"].items():
-        if (task and name != task) or corpus:
-            continue
-        print(f"\n{name}: mean over {', '.join(info['corpora'])} (submissions covering all of them)", file=out)
-        print_table(("rank", "team", "system", "kind", "mean"), [(m["rank"], m["team"], m["system"], m["kind"], f"{m['mean']:.4f}")
-                                                                 for m in info["means"] if shown_kind(m)] or [("-",) * 5], out)
-    if not task and not corpus:
-        print("\noverall (complete submissions only): " + printable(", ".join(
-            f"{o['rank']}. {o['team']} / {o['system']} {o['mean']:.4f}" for o in results["overall"] if shown_kind(o))
-            or "none yet"), file=out)
-    if results["stale_scores"]:
-        print(f"\n({results['stale_scores']} scores against an older gold set or task definition are not shown; "
-              "`codemix leaderboard init` rebuilds the gold, then resubmit)", file=out)
-    if not shown:
-        print("no cell matches; `codemix leaderboard init` stores the gold", file=out)
-    return out.getvalue()
 
 
 def render_command(args) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from codemix.leaderboard.gold import build_gold, gold_cells, gold_items, gold_slice_map
 from codemix.leaderboard.store import connect, default_db_path, dumps, now, transaction
 from codemix.leaderboard.validate import validate_folder
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 from codemix.tasks.registry import get_task
 from codemix.tasks.scoring import score_by_id
 from codemix.tasks.slices import slice_scores
@@ -81,7 +81,7 @@ class Leaderboard:
             scores[(task_name, corpus)]["slices"] = slice_scores(
                 task, gold, predictions, gold_slice_map(self.connection, task_name, corpus))
         meta = checked.meta
-        from codemix import __version__
+        from codemix.common.version import VERSION as __version__
 
         with transaction(self.connection) as db:
             earlier = db.execute("SELECT id, created FROM submissions WHERE content_sha256 = ?", (digest,)).fetchone()
@@ -179,7 +179,7 @@ class Leaderboard:
 
 def _task_current(cell: dict) -> bool:
     """Whether a cell's gold was built under the task definition codemix has now (a changed task is stale)."""
-    from codemix.loaders.errors import UnknownNameError
+    from codemix.common.errors import UnknownNameError
 
     try:
         return get_task(cell["task"]).version == cell["task_version"]

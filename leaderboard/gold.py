@@ -6,7 +6,7 @@ import hashlib
 import json
 
 from codemix.leaderboard.store import dumps, now, transaction
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 from codemix.loaders.registry import all_specs, get_spec
 from codemix.tasks.registry import get_task
 from codemix.tasks.scoring import gold_by_id

@@ -122,7 +122,7 @@ def _protocol(reference) -> str:
 
 
 def _declared_inputs(task_name: str) -> str:
-    from codemix.loaders.errors import UnknownNameError
+    from codemix.common.errors import UnknownNameError
     from codemix.tasks.registry import get_task
 
     try:

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from codemix.leaderboard.page import render_page
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 
 IDLE_SECONDS = 15
 SECURITY_HEADERS = {

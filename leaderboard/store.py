@@ -10,7 +10,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS gold_sets (

@@ -17,8 +17,9 @@ from pathlib import Path
 from codemix.leaderboard.gold import gold_cells, gold_items
 from codemix.loaders.registry import all_specs
 from codemix.tasks.registry import list_tasks
+from codemix.common.text import printable, quote
 from codemix.tasks.submission import (
-    META_FILE, REQUIRED_META, StrictJSONError, parse_cell_file_name, prediction_rows, printable, quote, strict_json,
+    META_FILE, REQUIRED_META, StrictJSONError, parse_cell_file_name, prediction_rows, strict_json,
 )
 
 MAX_FILE_BYTES = 200 * 2**20

@@ -4,7 +4,7 @@ Import-light: ``datasets`` is imported only when data is actually loaded.
 """
 
 from codemix.loaders.api import load, load_report
-from codemix.loaders.errors import (
+from codemix.common.errors import (
     ChecksumError, CodemixError, DataNotFoundError, DownloadError, FormatError, LabelError,
     RecordError, SpecError, UnknownNameError,
 )

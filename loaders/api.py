@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
 from contextlib import contextmanager
 from pathlib import Path
 
 from codemix.loaders.build import iter_records
 from codemix.loaders.cache import cache_dir, load_cached, save_cached
-from codemix.loaders.errors import CodemixError, DataNotFoundError, UnknownNameError
+from codemix.common.errors import CodemixError, DataNotFoundError, UnknownNameError
 from codemix.loaders.files import ResolvedFile, resolve_file
 from codemix.loaders.registry import get_spec, unknown_name_message
 from codemix.loaders.report import LoadReport

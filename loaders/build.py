@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
-from codemix.loaders.errors import FormatError, LabelError, RecordError
+from codemix.common.errors import FormatError, LabelError, RecordError
 from codemix.loaders.files import ResolvedFile
 from codemix.loaders.formats import READERS
 from codemix.loaders.normalize import nfc, repair_mojibake, tokenize
@@ -19,7 +19,7 @@ from codemix.loaders.report import LoadReport
 from codemix.loaders.schema import TOKEN_LAYERS, check_record, empty_record
 from codemix.loaders.spec import CorpusSpec, FileSpec
 from codemix.loaders.splits import seeded_assignment
-from codemix.tasks.labels import SENTENCE_FIELDS
+from codemix.common.labels import SENTENCE_FIELDS
 
 # Characters that UTF-8 lead bytes turn into when read as cp1252 (Ã, Â, â, ð, ...).
 _MOJIBAKE_MARKS = re.compile("[\u00c2\u00c3\u00e0\u00e2\u00f0][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")

@@ -19,7 +19,7 @@ def references_bib(corpora: Iterable[str], with_codemix: bool = True) -> str:
 
     entries: dict[str, str] = {"codemix": ENTRIES["codemix"]} if with_codemix else {}
     comments = []
-    from codemix.loaders.errors import UnknownNameError
+    from codemix.common.errors import UnknownNameError
 
     for name in dict.fromkeys(corpora):
         try:

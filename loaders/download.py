@@ -20,7 +20,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from codemix.loaders.errors import ChecksumError, DownloadError
+from codemix.common.errors import ChecksumError, DownloadError
 
 CHUNK = 1 << 16
 

@@ -7,7 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 from codemix.loaders.spec import CorpusSpec
 
 FORMATS = ("parquet", "jsonl")

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from codemix.loaders.download import download, sha256_of
-from codemix.loaders.errors import ChecksumError, DataNotFoundError, DownloadError
+from codemix.common.errors import ChecksumError, DataNotFoundError, DownloadError
 from codemix.loaders.spec import CorpusSpec, FileSpec
 
 

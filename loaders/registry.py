@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
 import pkgutil
 
-from codemix.loaders.errors import SpecError, UnknownNameError
+from codemix.common.errors import SpecError, UnknownNameError
+from codemix.common.names import unknown_name_message
 from codemix.loaders.spec import CorpusSpec, validate_spec
 
 
@@ -45,10 +45,3 @@ def get_spec(name: str) -> CorpusSpec:
     if name in specs:
         return specs[name]
     raise UnknownNameError(unknown_name_message("corpus", name, list(specs)))
-
-
-def unknown_name_message(kind: str, name: str, known: list[str]) -> str:
-    """``unknown corpus 'x'; did you mean 'y'? Known: ...`` (shared by every name lookup)."""
-    close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
-    hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    return f"unknown {kind} {name!r}.{hint} Known {kind} names: {', '.join(sorted(known))}"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from codemix.loaders.errors import RecordError
-from codemix.tasks.labels import LABEL_SETS, SENTENCE_FIELDS
+from codemix.common.errors import RecordError
+from codemix.common.labels import LABEL_SETS, SENTENCE_FIELDS
 
 SPLITS: tuple[str, ...] = ("train", "validation", "test")
 
@@ -68,7 +68,7 @@ def check_record(record: dict[str, Any], where: str = "") -> None:
     >>> check_record(r)
     Traceback (most recent call last):
     ...
-    codemix.loaders.errors.RecordError: c:train:1: layer 'lid' has 1 labels for 2 tokens (['a', 'b']); a token layer is [] or one label per token
+    codemix.common.errors.RecordError: c:train:1: layer 'lid' has 1 labels for 2 tokens (['a', 'b']); a token layer is [] or one label per token
     """
     rid = record.get("id") or "<no id>"
     prefix = f"{where}: {rid}" if where else str(rid)

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from codemix.loaders.errors import SpecError
+from codemix.common.errors import SpecError
 from codemix.loaders.schema import FIELDS, SPLITS
-from codemix.tasks.labels import LABEL_SETS, SENTENCE_FIELDS, TASK_FIELDS
+from codemix.common.labels import LABEL_SETS, SENTENCE_FIELDS, TASK_FIELDS
 
 FILE_ROLES = ("data", "aligned", "labels", "ids")
 SPLIT_KINDS = ("official", "id_files", "seeded", "test_only")

@@ -4,7 +4,7 @@ Import-light: the loaders rely on ``codemix.tasks.labels`` (a dependency-free le
 package exposes the rest lazily.
 """
 
-from codemix.tasks.labels import LABEL_SETS, TASK_FIELDS
+from codemix.common.labels import LABEL_SETS, TASK_FIELDS
 
 __all__ = ["LABEL_SETS", "TASK_FIELDS", "Task", "get_task", "list_tasks", "mixing_stats", "corpus_mixing_stats"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from codemix.loaders.errors import UnknownNameError
-from codemix.loaders.registry import unknown_name_message
+from codemix.common.errors import UnknownNameError
+from codemix.common.names import unknown_name_message
 from codemix.tasks.metrics import METRICS
 
 MODULE_DIR = Path(__file__).parent / "evaluate_modules"

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, Sequence
 
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 
 
 class MetricInputError(CodemixError):

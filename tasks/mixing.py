@@ -26,7 +26,7 @@ import statistics
 from collections import Counter
 from typing import Iterable, Sequence
 
-from codemix.tasks.labels import LANGUAGE_INDEPENDENT_LID
+from codemix.common.labels import LANGUAGE_INDEPENDENT_LID
 
 # `mixed` belongs to two languages at once: skipped like the language-independent tags.
 SKIPPED = frozenset(LANGUAGE_INDEPENDENT_LID | {"mixed"})

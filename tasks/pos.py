@@ -1,4 +1,4 @@
-from codemix.tasks.labels import UPOS_LABELS
+from codemix.common.labels import UPOS_LABELS
 from codemix.tasks.task import Task
 
 TASK = Task(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 
-from codemix.loaders.errors import UnknownNameError
-from codemix.loaders.registry import unknown_name_message
+from codemix.common.errors import UnknownNameError
+from codemix.common.names import unknown_name_message
 from codemix.tasks.task import Task
 
 TASK_MODULES = ("lid", "offensive", "pos", "sentiment")

@@ -15,7 +15,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
+from codemix.common.text import quote
 
 META_FILE = "meta.json"
 REQUIRED_META = ("team", "system", "description", "external_data")
@@ -138,33 +139,6 @@ def _check_strings(value: Any) -> None:
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-
-
-def quote(value: Any, limit: int = 100) -> str:
-    """``repr`` of a value cut to ``limit`` characters, so a huge value is never echoed whole.
-
-    >>> quote("x" * 500, 10)
-    "'xxxxxxxx... (500 characters)"
-    """
-    text = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)[:limit + 1]
-    if len(text) <= limit:
-        return text
-    size = f" ({len(value):,} characters)" if isinstance(value, str) else ""
-    return text[:limit - 1] + "..." + size
-
-
-_UNPRINTABLE = {c: f"\\x{c:02x}" for c in range(32) if chr(c) not in "\n\t"} | {0x7F: "\\x7f"}
-_UNPRINTABLE.update({c: f"\\u{c:04x}" for c in (*range(0x80, 0xA0), 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
-                                                0x2066, 0x2067, 0x2068, 0x2069)})
-
-
-def printable(text: Any) -> str:
-    r"""``text`` with control characters (ESC, BEL, CR, ...) and bidi overrides escaped, safe for a terminal.
-
-    >>> printable("team\x1b[31m red\r")
-    'team\\x1b[31m red\\x0d'
-    """
-    return str(text).translate(_UNPRINTABLE)
 
 
 def prediction_rows(path: str | Path):

@@ -9,7 +9,7 @@ from codemix.baselines.base import get_baseline
 from codemix.baselines.benchmark import run_benchmark
 from codemix.baselines.runner import run_baseline
 from codemix.cli import main
-from codemix.loaders.errors import CodemixError, UnknownNameError
+from codemix.common.errors import CodemixError, UnknownNameError
 from codemix.tasks.submission import read_predictions
 
 from conftest import FIXTURES

@@ -7,7 +7,7 @@ import pkgutil
 import pytest
 
 
-STAGES = ("codemix", "codemix.loaders", "codemix.tasks", "codemix.baselines", "codemix.leaderboard")
+STAGES = ("codemix", "codemix.common", "codemix.loaders", "codemix.tasks", "codemix.baselines", "codemix.leaderboard")
 
 
 def all_modules():

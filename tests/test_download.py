@@ -13,7 +13,7 @@ from dataclasses import replace
 import pytest
 
 from codemix.loaders.download import download
-from codemix.loaders.errors import ChecksumError, DataNotFoundError, DownloadError
+from codemix.common.errors import ChecksumError, DataNotFoundError, DownloadError
 from codemix.loaders.files import resolve_file
 from codemix.loaders.registry import get_spec
 

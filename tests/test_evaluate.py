@@ -9,7 +9,7 @@ import pytest
 import codemix
 from codemix.cli import main
 from codemix.leaderboard import Leaderboard
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 from codemix.tasks.slices import record_slices, slice_scores, slices_by_id
 
 

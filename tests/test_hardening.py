@@ -475,7 +475,7 @@ from test_reader_fuzz import OPTIONS as READER_OPTIONS  # noqa: E402 - the per-r
 @pytest.mark.parametrize("fmt", sorted(READER_OPTIONS))
 @pytest.mark.parametrize("where", ["first_line", "later_line"])
 def test_a_nul_byte_is_a_format_error_with_its_line(tmp_path, fmt, where):
-    from codemix.loaders.errors import FormatError
+    from codemix.common.errors import FormatError
     from codemix.loaders.formats import READERS
     from codemix.loaders.report import LoadReport
 
@@ -492,7 +492,7 @@ def test_a_nul_byte_is_a_format_error_with_its_line(tmp_path, fmt, where):
     ('[{"text": "a", "id": ' + "[" * 50_000 + "]" * 50_000 + "}]", "nesting too deep"),
 ])
 def test_json_records_with_values_python_cannot_hold(tmp_path, payload, message):
-    from codemix.loaders.errors import FormatError
+    from codemix.common.errors import FormatError
     from codemix.loaders.formats import READERS
     from codemix.loaders.report import LoadReport
 

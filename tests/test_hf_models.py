@@ -10,7 +10,7 @@ import codemix
 from codemix.baselines.finetuned import FineTunedEncoder
 from codemix.baselines.runner import run_baseline
 from codemix.cli import main
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 from tiny_models import build_tiny_classifier, demo_texts
 
 SENTIMENT = codemix.get_task("sentiment")

@@ -5,7 +5,7 @@ from datasets import load_dataset
 
 import codemix
 from codemix.cli import main
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 from codemix.loaders.export import export
 from codemix.loaders.leakage import corpus_overlaps, dedupe, normalise_for_overlap, split_overlaps
 

@@ -8,7 +8,7 @@ from datasets import Dataset, DatasetDict, IterableDataset
 
 import codemix
 from codemix.loaders import build
-from codemix.loaders.errors import ChecksumError, DataNotFoundError, UnknownNameError
+from codemix.common.errors import ChecksumError, DataNotFoundError, UnknownNameError
 from codemix.loaders.registry import all_specs
 
 from conftest import FIXTURES

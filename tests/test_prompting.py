@@ -15,7 +15,7 @@ from codemix.baselines.model import resolve_model
 from codemix.baselines.prompted import PromptedModel
 from codemix.baselines.prompts import load_template, parse_label, parse_tags, render_prompt
 from codemix.leaderboard import Leaderboard
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 from openai_server import TinyOpenAIServer
 from tiny_models import build_tiny_gpt2, demo_texts
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 from codemix.loaders.formats import READERS
 from codemix.loaders.report import LoadReport
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from codemix.loaders.errors import FormatError
+from codemix.common.errors import FormatError
 from codemix.loaders.formats import READERS
 from codemix.loaders.report import LoadReport
 

@@ -1,6 +1,6 @@
 import pytest
 
-from codemix.loaders.errors import RecordError
+from codemix.common.errors import RecordError
 from codemix.loaders.schema import FIELDS, check_record, empty_record, features
 
 

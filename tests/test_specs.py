@@ -9,7 +9,7 @@ import pytest
 import codemix
 
 from codemix.loaders import registry
-from codemix.loaders.errors import SpecError
+from codemix.common.errors import SpecError
 from codemix.loaders.registry import all_specs, get_spec
 from codemix.loaders.spec import FileSpec, LabelMap, SplitPolicy, validate_spec
 

@@ -4,7 +4,7 @@ import pytest
 
 import codemix
 from codemix.cli import main
-from codemix.loaders.errors import UnknownNameError
+from codemix.common.errors import UnknownNameError
 from codemix.tasks.metrics import MetricInputError
 
 

@@ -10,7 +10,7 @@ import codemix
 from codemix.baselines.base import get_baseline
 from codemix.baselines.runner import run_baseline
 from codemix.leaderboard import Leaderboard
-from codemix.loaders.errors import CodemixError
+from codemix.common.errors import CodemixError
 
 
 @pytest.fixture(scope="module")

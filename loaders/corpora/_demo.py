@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from codemix.loaders.corpora._bibtex import bibtex
 from codemix.loaders.spec import CorpusSpec, FileSpec, LabelMap, SplitPolicy
-from codemix.tasks.labels import LABEL_SETS
+from codemix.common.labels import LABEL_SETS
 
 # The demo files already use the canonical labels: every mapping is the identity.
 IDENTITY = {name: LabelMap.of({label: label for label in labels}) for name, labels in LABEL_SETS.items()}

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from codemix.loaders.errors import FormatError
+from codemix.common.errors import FormatError
 from codemix.loaders.formats.text import iter_line_blocks, show
 from codemix.loaders.report import LoadReport
 

@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from codemix.loaders.errors import FormatError
+from codemix.common.errors import FormatError
 from codemix.loaders.formats.text import iter_lines, read_text, show
 from codemix.loaders.report import LoadReport
 

@@ -7,7 +7,7 @@ import math
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from codemix.loaders.errors import FormatError
+from codemix.common.errors import FormatError
 from codemix.loaders.formats.tagged import split_tagged_items
 from codemix.loaders.formats.text import read_text, show
 from codemix.loaders.report import LoadReport

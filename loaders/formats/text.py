@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from codemix.loaders.errors import FormatError
+from codemix.common.errors import FormatError
 from codemix.loaders.normalize import strip_bom_and_cr
 
 
