@@ -10,13 +10,23 @@ Measures (N = language tokens, P = switch points between consecutive language to
 - ``cmi``: Das & Gambäck (2014), ``100 * (1 - max_lang / N)``;
 - ``cmi_v2``: Gambäck & Das (2016) utterance score, ``100 * (N - max_lang + P) / (2 N)``;
 - ``switch_points``: P;  ``i_index``: Guzmán et al. (2017), ``P / (N - 1)``;
-- ``m_index``: Barnett et al. (2000), ``(1 - Σp²) / ((k - 1) Σp²)`` over the k languages present;
-- ``language_entropy``: ``-Σ p log2 p``;
-- ``burstiness``: Goh & Barabási (2008), ``(σ - μ) / (σ + μ)`` of the language span lengths,
-  σ the sample standard deviation (``None`` with fewer than two spans);
+- ``m_index``: Barnett et al. (2000), ``(1 - Σp²) / ((k - 1) Σp²)``; k is the number of
+  languages in the utterance by default, or a number given (``k=``, e.g. the languages of the
+  corpus, as ``corpus_mixing_stats`` does with ``k="corpus"``); 0 when k < 2;
+- ``language_entropy``: ``-Σ p log2 p`` over the language shares (bits);
+- ``burstiness``: Goh & Barabási (2008) as used by Guzmán et al. (2017), ``(σ - μ) / (σ + μ)`` of
+  the language span lengths, σ the *population* standard deviation; ``None`` for a single span
+  (an utterance that never switches has no span-length variation to measure);
+- ``span_entropy``: Guzmán et al. (2017), ``-Σ p_l log2 p_l`` over the share of spans of each
+  length l (bits; 0 for a single span);
+- ``memory``: Guzmán et al. (2017), the correlation of consecutive span lengths,
+  ``1/(n_r - 1) Σ (τ_i - μ1)(τ_i+1 - μ2) / (σ1 σ2)`` over the n_r spans (μ1, σ1 over τ_1..τ_n-1;
+  μ2, σ2 over τ_2..τ_n; population σ); ``None`` with fewer than three spans or a constant run;
 - ``matrix_language``: the most frequent language (ties: the first to appear).
 
-Every value is 0 (``matrix_language`` ``None``) for an utterance without language tokens.
+Every value is 0 (``burstiness``, ``memory`` and ``matrix_language`` ``None``) for an utterance
+without language tokens. Tags must be canonical (``LabelError`` otherwise), and no value is
+ever ``-0.0``.
 """
 
 from __future__ import annotations
@@ -26,11 +36,13 @@ import statistics
 from collections import Counter
 from typing import Iterable, Sequence
 
-from codemix.common.labels import LANGUAGE_INDEPENDENT_LID
+from codemix.common.errors import LabelError
+from codemix.common.labels import LANGUAGE_INDEPENDENT_LID, LID_LABELS
 
 # `mixed` belongs to two languages at once: skipped like the language-independent tags.
 SKIPPED = frozenset(LANGUAGE_INDEPENDENT_LID | {"mixed"})
-STAT_KEYS = ("cmi", "cmi_v2", "switch_points", "i_index", "m_index", "language_entropy", "burstiness", "matrix_language")
+STAT_KEYS = ("cmi", "cmi_v2", "switch_points", "i_index", "m_index", "language_entropy", "burstiness", "span_entropy",
+             "memory", "matrix_language")
 
 
 def language_sequence(tags: Iterable[str]) -> list[str]:
@@ -49,44 +61,68 @@ def spans(languages: Sequence[str]) -> list[int]:
     return out
 
 
-def mixing_stats(tags: Sequence[str]) -> dict:
+def mixing_stats(tags: Sequence[str], k: int | None = None) -> dict:
     """Code-mixing statistics of one utterance's canonical LID tags (see the module docstring).
 
     >>> stats = mixing_stats("en en hi hi other other hi hi en en en hi hi".split())
     >>> {k: round(v, 4) for k, v in stats.items() if k != "matrix_language"}
-    {'cmi': 45.4545, 'cmi_v2': 36.3636, 'switch_points': 3, 'i_index': 0.3, 'm_index': 0.9836, 'language_entropy': 0.994, 'burstiness': -0.4835}
+    {'cmi': 45.4545, 'cmi_v2': 36.3636, 'switch_points': 3, 'i_index': 0.3, 'm_index': 0.9836, 'language_entropy': 0.994, 'burstiness': -0.5367, 'span_entropy': 1.5, 'memory': -0.5}
     >>> stats["matrix_language"]
     'hi'
     """
+    bad = sorted({str(tag) for tag in tags if tag not in LID_LABELS})
+    if bad:
+        raise LabelError(f"mixing_stats takes canonical LID tags ({', '.join(LID_LABELS)}); got {bad[:10]} - map the "
+                         "corpus's own tags first (a codemix record's lid layer already is canonical)")
     languages = language_sequence(tags)
     n = len(languages)
     if n == 0:
-        return {"cmi": 0.0, "cmi_v2": 0.0, "switch_points": 0, "i_index": 0.0, "m_index": 0.0,
-                "language_entropy": 0.0, "burstiness": None, "matrix_language": None}
+        return {"cmi": 0.0, "cmi_v2": 0.0, "switch_points": 0, "i_index": 0.0, "m_index": 0.0, "language_entropy": 0.0,
+                "burstiness": None, "span_entropy": 0.0, "memory": None, "matrix_language": None}
     counts = Counter(languages)
     matrix = max(counts, key=lambda language: (counts[language], -languages.index(language)))
     switches = sum(1 for a, b in zip(languages, languages[1:]) if a != b)
     shares = [c / n for c in counts.values()]
     concentration = sum(p * p for p in shares)
+    languages_k = len(counts) if k is None else k
     runs = spans(languages)
-    if len(runs) >= 2:
-        mean, deviation = statistics.fmean(runs), statistics.stdev(runs)
-        burstiness = (deviation - mean) / (deviation + mean)
-    else:
-        burstiness = None
     return {
-        "cmi": 100 * (1 - counts[matrix] / n),
+        "cmi": 100 * (1 - counts[matrix] / n) + 0.0,
         "cmi_v2": 100 * (n - counts[matrix] + switches) / (2 * n),
         "switch_points": switches,
         "i_index": switches / (n - 1) if n > 1 else 0.0,
-        "m_index": (1 - concentration) / ((len(counts) - 1) * concentration) if len(counts) > 1 else 0.0,
-        "language_entropy": sum(-p * math.log2(p) for p in shares) + 0.0,  # + 0.0: never -0.0
-        "burstiness": burstiness,
+        "m_index": (1 - concentration) / ((languages_k - 1) * concentration) + 0.0 if languages_k > 1 else 0.0,
+        "language_entropy": _entropy(shares),
+        "burstiness": _burstiness(runs),
+        "span_entropy": _entropy([c / len(runs) for c in Counter(runs).values()]),
+        "memory": _memory(runs),
         "matrix_language": matrix,
     }
 
 
-def corpus_mixing_stats(utterances: Iterable[Sequence[str]]) -> dict:
+def _entropy(shares: Sequence[float]) -> float:
+    return sum(-p * math.log2(p) for p in shares if p > 0) + 0.0  # + 0.0: never -0.0
+
+
+def _burstiness(runs: Sequence[int]) -> float | None:
+    if len(runs) < 2:
+        return None
+    mean, deviation = statistics.fmean(runs), statistics.pstdev(runs)
+    return (deviation - mean) / (deviation + mean)
+
+
+def _memory(runs: Sequence[int]) -> float | None:
+    if len(runs) < 3:
+        return None
+    first, second = runs[:-1], runs[1:]
+    s1, s2 = statistics.pstdev(first), statistics.pstdev(second)
+    if s1 == 0 or s2 == 0:
+        return None
+    m1, m2 = statistics.fmean(first), statistics.fmean(second)
+    return sum((a - m1) * (b - m2) for a, b in zip(first, second)) / ((len(runs) - 1) * s1 * s2) + 0.0
+
+
+def corpus_mixing_stats(utterances: Iterable[Sequence[str]], k: int | str | None = None) -> dict:
     """Corpus-level code-mixing over utterances' LID tags (utterances without tags are skipped).
 
     Returns the mean of each utterance measure over all utterances (``mean_*``) and over the
@@ -94,16 +130,21 @@ def corpus_mixing_stats(utterances: Iterable[Sequence[str]]) -> dict:
     ``mixed_utterances``, and ``corpus_cmi``: Gambäck & Das (2016)
     ``Cc = 100/U [ 1/2 Σ (1 - (max - P)/N + δ) + 5/6 S ]`` with δ = 1 when the utterance's
     matrix language differs from the previous utterance's and S the number of mixed utterances.
+    Cc is not a percentage: its switching and δ terms make it exceed 100 when utterances switch
+    often (SentiMix: 129.6), so compare it only with other Cc values. ``k`` goes to the M-index
+    (``"corpus"``: the number of languages in the whole corpus). Without utterances every value
+    is ``None`` and the counts are 0.
 
     >>> s = corpus_mixing_stats([["hi", "hi", "en"], ["en", "en"], ["hi", "other"]])
     >>> s["utterances"], s["mixed_utterances"], round(s["mean_cmi"], 2), round(s["corpus_cmi"], 2)
     (3, 1, 11.11, 72.22)
     """
+    utterances = [tags for tags in utterances if tags]
+    if k == "corpus":
+        k = len({language for tags in utterances for language in language_sequence(tags)})
     rows, total, previous_matrix = [], 0.0, None
     for tags in utterances:
-        if not tags:
-            continue
-        stats = mixing_stats(tags)
+        stats = mixing_stats(tags, k)
         languages = language_sequence(tags)
         matrix = stats["matrix_language"]
         if matrix is not None:
@@ -114,11 +155,11 @@ def corpus_mixing_stats(utterances: Iterable[Sequence[str]]) -> dict:
         rows.append(stats)
     mixed = [r for r in rows if r["cmi"] > 0]
     out: dict = {"utterances": len(rows), "mixed_utterances": len(mixed),
-                 "mixed_share": 100 * len(mixed) / len(rows) if rows else 0.0}
+                 "mixed_share": 100 * len(mixed) / len(rows) if rows else None}
     for key in STAT_KEYS[:-1]:
         out[f"mean_{key}"] = _mean(r[key] for r in rows)
         out[f"mixed_mean_{key}"] = _mean(r[key] for r in mixed)
-    out["corpus_cmi"] = 100 / len(rows) * (total / 2 + 5 / 6 * len(mixed)) if rows else 0.0
+    out["corpus_cmi"] = 100 / len(rows) * (total / 2 + 5 / 6 * len(mixed)) if rows else None
     return out
 
 
