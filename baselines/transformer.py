@@ -132,6 +132,10 @@ class TransformerBaseline(Baseline):
             out.append([self.fallback if label is None else label for label in labels])
         return out
 
+    def config(self) -> dict:
+        """What was chosen, plus the counts of truncated training inputs and untokenisable test tokens."""
+        return {**super().config(), "truncated_training_inputs": self.truncated, "untokenisable_tokens": self.untokenisable}
+
     def describe(self) -> dict:
         """meta.json's model entry: a fine-tuned encoder and what was chosen."""
         return {"kind": "fine-tuned", "spec": f"baseline:transformer:{self.options['model']}",
