@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import stat
 import time
@@ -148,18 +147,10 @@ def transaction(connection: sqlite3.Connection):
             time.sleep(0.05)
     try:
         yield connection
-        _pause_for_crash_tests()
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
-
-
-def _pause_for_crash_tests() -> None:
-    # tests/test_leaderboard_reliability.py kills a submit inside its transaction (SIGKILL)
-    pause = os.environ.get("CODEMIX_TEST_PAUSE_BEFORE_COMMIT")
-    if pause:
-        time.sleep(float(pause))
 
 
 def now() -> str:

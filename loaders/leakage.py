@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -102,9 +101,3 @@ def dedupe(dataset, *against, normalised: bool = True):
     with quiet_datasets():
         kept = dataset.filter(lambda text: not (text.strip() and key(text) in known), input_columns="text")
     return kept, dataset.num_rows - kept.num_rows
-
-
-def duplicate_counts(dataset) -> Counter:
-    """How often each exact text repeats within a dataset (texts seen more than once)."""
-    counts = Counter(t for t in dataset["text"] if t.strip())
-    return Counter({t: n for t, n in counts.items() if n > 1})

@@ -22,22 +22,6 @@ FIELDS: tuple[str, ...] = (
     "sentiment", "offensive", "domain", "source_label",
 )
 
-FIELD_DOCS: dict[str, str] = {
-    "id": "<corpus>:<split>:<source id or running index>, unique and stable",
-    "corpus": "corpus name",
-    "split": "train, validation or test",
-    "text": "the text, Unicode NFC, CR/BOM removed; ' '.join(tokens) when the source is pre-tokenised",
-    "tokens": "the source tokenisation, else codemix.loaders.normalize.tokenize",
-    "lid": "canonical language tag per token; [] = not annotated",
-    "upos": "Universal POS tag per token; [] = not annotated",
-    "xpos": "the source's own POS tag per token, verbatim; [] = not annotated",
-    "native": "the source's native-script form per token (a gold transliteration); [] = not given",
-    "sentiment": "negative, neutral, positive or null",
-    "offensive": "not_offensive, offensive or null",
-    "domain": "twitter, facebook, whatsapp, youtube, ... when known",
-    "source_label": "the sentence label as the source spelled it",
-}
-
 
 def features():
     """The schema as ``datasets.Features`` (imported lazily: ``import codemix`` stays light)."""

@@ -7,8 +7,6 @@ from typing import Any, Sequence
 
 from codemix.tasks.metrics import METRICS, MetricInputError, check_inputs, summary
 
-LEVELS = ("token", "sentence")
-
 
 @dataclass(frozen=True)
 class Task:
@@ -76,10 +74,6 @@ class Task:
             gold_flat.extend(g)
             pred_flat.extend(p)
         return gold_flat, pred_flat
-
-    def gold(self, record: dict):
-        """The record's gold label(s) for this task (``None`` or ``[]`` when not annotated)."""
-        return record[self.field]
 
     def class_label(self):
         """``datasets.ClassLabel`` over the closed label set, in its canonical order."""

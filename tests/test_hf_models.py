@@ -64,7 +64,7 @@ def test_cli_label_map_and_a_missing_model(tmp_path, texts, capsys):
 
 @pytest.mark.parametrize("task_name", ["sentiment", "lid"])
 def test_a_saved_baseline_checkpoint_scores_exactly_as_when_trained(tmp_path, texts, task_name):
-    from codemix.baselines.tiny_model import build_tiny_bert
+    from tiny_models import build_tiny_bert
 
     base = build_tiny_bert(tmp_path / "base", texts)
     options = {"model": base, "epochs": 2, "lr": 5e-3, "batch_size": 8, "max_length": 24}

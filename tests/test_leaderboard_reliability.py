@@ -12,6 +12,23 @@ from codemix.leaderboard import Leaderboard
 from codemix.tasks.submission import write_submission
 
 SUBMIT = "import sys; from codemix.leaderboard import Leaderboard; Leaderboard(sys.argv[1]).submit(sys.argv[2])"
+# A submit that waits inside its transaction, just before COMMIT, so the test can kill it there; the
+# pause is injected here, in the test's own process, never through a hook in the store.
+PAUSED_SUBMIT = """
+import contextlib, sys, time
+from codemix.leaderboard import board, store
+
+original = store.transaction
+
+@contextlib.contextmanager
+def paused(connection):
+    with original(connection) as db:
+        yield db
+        time.sleep(30)
+
+board.transaction = paused
+board.Leaderboard(sys.argv[1]).submit(sys.argv[2])
+"""
 
 
 def submission(folder, test, team):
@@ -42,9 +59,8 @@ def test_a_submit_killed_mid_transaction_leaves_nothing(tmp_path):
     test = codemix.load("demo_mren", split="test")
     board.submit(submission(tmp_path / "first", test, "kept"))
     board.close()
-    env = dict(os.environ, CODEMIX_TEST_PAUSE_BEFORE_COMMIT="30")
-    process = subprocess.Popen([sys.executable, "-c", SUBMIT, str(tmp_path / "lb.sqlite"),
-                                str(submission(tmp_path / "killed", test, "killed"))], env=env)
+    process = subprocess.Popen([sys.executable, "-c", PAUSED_SUBMIT, str(tmp_path / "lb.sqlite"),
+                                str(submission(tmp_path / "killed", test, "killed"))])
     deadline, held = time.time() + 60, 0
     while time.time() < deadline and held < 2:  # the submit is inside its transaction: the write lock stays held
         time.sleep(0.5)

@@ -27,7 +27,7 @@ def all_python_files_are_covered() -> list[str]:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
     folders = {ROOT / folder for folder in config["package-dir"].values()}
     stray = []
-    for top in ("codemix", "loaders", "tasks", "baselines", "leaderboard"):
+    for top in ("codemix", "common", "loaders", "tasks", "baselines", "leaderboard"):
         for path in (ROOT / top).rglob("*.py"):
             if path.parent not in folders and path.parent != ROOT / "tasks" / "evaluate_modules":
                 stray.append(str(path.relative_to(ROOT)))

@@ -15,7 +15,7 @@ from codemix.common.errors import CodemixError
 
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):
-    from codemix.baselines.tiny_model import build_tiny_bert
+    from tiny_models import build_tiny_bert
 
     texts = [t for name in ("demo_hien", "demo_bnen", "demo_mren") for split in codemix.load(name).values() for t in split["text"]]
     return build_tiny_bert(tmp_path_factory.mktemp("tiny-bert"), texts)

@@ -13,6 +13,27 @@ def demo_texts() -> list[str]:
     return [t for name in ("demo_hien", "demo_bnen", "demo_mren") for split in codemix.load(name).values() for t in split["text"]]
 
 
+def build_tiny_bert(folder: str | Path, texts, vocab_size: int = 600, hidden_size: int = 32) -> str:
+    """Write tokenizer and randomly initialised model to ``folder``; returns the path for ``--model``."""
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, trainers
+    from transformers import BertConfig, BertForMaskedLM, BertTokenizerFast
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    tokenizer = Tokenizer(models.WordPiece(unk_token="[UNK]"))
+    tokenizer.normalizer = normalizers.BertNormalizer(lowercase=True)
+    tokenizer.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    special = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    tokenizer.train_from_iterator(list(texts), trainers.WordPieceTrainer(vocab_size=vocab_size, special_tokens=special))
+    fast = BertTokenizerFast(tokenizer_object=tokenizer, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
+                             sep_token="[SEP]", mask_token="[MASK]")
+    fast.save_pretrained(folder)
+    config = BertConfig(vocab_size=fast.vocab_size, hidden_size=hidden_size, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=hidden_size * 2, max_position_embeddings=128)
+    BertForMaskedLM(config).save_pretrained(folder)
+    return str(folder)
+
+
 def build_tiny_gpt2(folder: str | Path, texts, vocab_size: int = 400, seed: int = 0) -> str:
     """A 2-layer GPT-2 with a byte-level BPE tokenizer trained on ``texts``; returns its folder."""
     import torch
@@ -41,8 +62,6 @@ def build_tiny_classifier(folder: str | Path, texts, id2label: dict[int, str], t
     """A 2-layer BERT sequence (or token) classifier with the given ``id2label``; returns its folder."""
     import torch
     from transformers import BertConfig, BertForSequenceClassification, BertForTokenClassification
-
-    from codemix.baselines.tiny_model import build_tiny_bert
 
     build_tiny_bert(folder, texts)
     torch.manual_seed(seed)
