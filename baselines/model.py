@@ -20,7 +20,6 @@ from typing import Any, Protocol, runtime_checkable
 
 from codemix.common.errors import CodemixError
 
-KINDS = ("classical", "fine-tuned", "prompted")
 SPEC_PREFIXES = ("hf", "llm", "openai")
 PROMPTING = ("method", "template", "max_new_tokens", "cache")
 # which options each kind of spec takes; any other is an error, never silently ignored
@@ -134,7 +133,11 @@ def python_model(spec: str) -> Any:
 
 
 def describe_model(model: Any, spec: str | None = None) -> dict[str, Any]:
-    """What meta.json records about a model: spec, kind and whatever ``describe()`` adds."""
+    """What meta.json records about a model: spec, kind and whatever ``describe()`` adds.
+
+    The kind is the model's own (``classical``, ``fine-tuned``, ``prompted``); a baseline that does
+    not say is ``classical``, any other Python model ``python``.
+    """
     described = dict(model.describe()) if callable(getattr(model, "describe", None)) else {}
     described.setdefault("spec", spec or f"{type(model).__module__}:{type(model).__qualname__}")
     if "kind" not in described:
