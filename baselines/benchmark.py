@@ -57,6 +57,7 @@ def run_benchmark(corpora=None, baselines=CLASSICAL, tasks=None, out="benchmark-
                 scores = score_model(model, task, dataset["test"])
                 models[(corpus, task_name, baseline)] = model
                 row = {"corpus": corpus, "task": task_name, "baseline": baseline, "main": task.main_score,
+                       "validation_main": validation_score(model, task, dataset),
                        **{k: round(scores[k], 4) for k in ("accuracy", "macro_f1", "weighted_f1")},
                        "train_seconds": round(seconds, 2), "config": model.config(),
                        "published": reference_rows(spec, task, baseline, model, dataset, seed)}
@@ -72,7 +73,7 @@ def run_benchmark(corpora=None, baselines=CLASSICAL, tasks=None, out="benchmark-
 
         raise CodemixError("nothing ran: no corpus on disk has a train and a test split for these tasks and baselines "
                            "(pass data_dir=..., or choose other corpora=... / tasks=...)")
-    results: dict[str, Any] = {"rows": rows, "seed": seed}
+    results: dict[str, Any] = {"rows": rows, "seed": seed, "chosen": chosen_on_validation(rows)}
     if script_robustness:
         results["script_robustness"] = robustness
     if transfer:
@@ -95,6 +96,33 @@ def _robustness(corpus, task, baseline, model, test, row) -> dict:
     main = task.main_score
     return {"corpus": corpus, "task": task.name, "baseline": baseline, "metric": main, "original": row[main],
             "romanised": round(scores[main], 4), "difference": round(scores[main] - row[main], 4)}
+
+
+def validation_score(model, task, dataset) -> float | None:
+    """The model's main score on validation, from its own selection (before any refit on
+    train + validation); for a baseline that selects nothing (majority), scored directly."""
+    recorded = model.config().get(f"validation_{task.main_score}")
+    if recorded is not None:
+        return recorded
+    if model.name == "majority" and "validation" in dataset:
+        gold = dataset["validation"]
+        annotated = [r for r in gold if r[task.field]]
+        if annotated:
+            return round(task.score([r[task.field] for r in annotated], model.predict(task, annotated))[task.main_score], 4)
+    return None
+
+
+def chosen_on_validation(rows: list[dict]) -> list[dict]:
+    """Per (corpus, task), the baseline with the best validation main score (test never decides)."""
+    best: dict[tuple[str, str], dict] = {}
+    for row in rows:
+        if row["validation_main"] is None:
+            continue
+        key = (row["corpus"], row["task"])
+        if key not in best or row["validation_main"] > best[key]["validation_main"]:
+            best[key] = row
+    return [{"corpus": c, "task": t, "baseline": r["baseline"], "metric": r["main"], "validation": r["validation_main"],
+             "test": r[r["main"]]} for (c, t), r in sorted(best.items())]
 
 
 def _transfer(datasets, task_names, baselines, models, seed, out, echo) -> list[dict]:

@@ -31,6 +31,12 @@ def results_markdown(results: dict) -> str:
         for r in results["script_robustness"]:
             lines.append(f"| {r['corpus']} | {r['task']} | {r['baseline']} | {r['metric']} | {r['original']:.4f} | "
                          f"{r['romanised']:.4f} | {r['difference'] + 0.0:+.4f} |")
+    if results.get("chosen"):
+        lines += ["", "## Chosen on validation", "", "Per corpus and task, the baseline with the best validation "
+                  "main score (its own selection score, before any refit); the test score is only reported, never "
+                  "used to choose.", "", "| corpus | task | metric | chosen | validation | test |", "|---|---|---|---|---|---|"]
+        lines += [f"| {c['corpus']} | {c['task']} | {c['metric']} | {c['baseline']} | {c['validation']:.4f} | {c['test']:.4f} |"
+                  for c in results["chosen"]]
     if results.get("transfer"):
         lines += ["", "## Transfer (rows: trained on; columns: tested on; main score)"]
         for (task, baseline), cells in _group(results["transfer"]).items():

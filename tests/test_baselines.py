@@ -131,3 +131,15 @@ def test_benchmark_scores_published_protocols_on_source_labels(tmp_path, no_data
     assert set(gold) <= {"OAG", "CAG", "NAG"} and top in {"OAG", "CAG", "NAG"}
     assert facebook["ours"] == round(weighted_f1(gold, [top] * len(gold)), 4)
     assert "RiTUAL-UH" in (tmp_path / "results.md").read_text()
+
+
+def test_the_reported_baseline_is_chosen_on_validation_never_on_test():
+    from codemix.baselines.benchmark import chosen_on_validation
+
+    rows = [{"corpus": "c", "task": "sentiment", "baseline": "majority", "main": "macro_f1", "validation_main": 0.30,
+             "macro_f1": 0.90},
+            {"corpus": "c", "task": "sentiment", "baseline": "char_ngram", "main": "macro_f1", "validation_main": 0.70,
+             "macro_f1": 0.60},
+            {"corpus": "c", "task": "lid", "baseline": "crf", "main": "macro_f1", "validation_main": None, "macro_f1": 0.99}]
+    assert chosen_on_validation(rows) == [{"corpus": "c", "task": "sentiment", "baseline": "char_ngram",
+                                           "metric": "macro_f1", "validation": 0.70, "test": 0.60}]
