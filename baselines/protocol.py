@@ -26,7 +26,8 @@ def reference_rows(spec, task, baseline, model, dataset, seed) -> list[dict]:
             continue
         row = {"value": reference.value, "metric": reference.metric, "system": reference.system,
                "citation": reference.citation, "label_scheme": reference.label_scheme, "domain": reference.domain,
-               "split": reference.split, "note": reference.note, "model_kind": reference.model_kind, "ours": None,
+               "split": reference.split, "note": reference.note, "model_kind": reference.model_kind,
+               "unverified": reference.unverified, "ours": None,
                "comparable": True}
         if reference.metric not in METRICS or reference.split != "test":
             row["comparable"] = False

@@ -23,6 +23,7 @@ def results_markdown(results: dict) -> str:
                                             reference["domain"] or "", reference["split"]) if x)
             ours = "not comparable" if not reference["comparable"] else f"{reference['ours']:.4f}"
             kind = f" [{reference['model_kind']}]" if reference.get("model_kind") else ""
+            kind += f" (UNVERIFIED: {reference['unverified']})" if reference.get("unverified") else ""
             lines.append(f"{head} {reference['value']} {reference['system']}{kind} ({protocol}) | {ours} |")
     if results.get("script_robustness"):
         lines += ["", "## Script robustness", "", "Main score on the test set as published and with native-script "

@@ -103,7 +103,8 @@ def corpora_show(args) -> None:
     for reference in spec.references:
         print(f"  published: {reference.task} {reference.metric} {reference.value} - {reference.system}"
               f" ({reference.split}{', ' + reference.domain if reference.domain else ''}; {reference.label_scheme} labels"
-              f"{'; ' + reference.model_kind if reference.model_kind else ''})")
+              f"{'; ' + reference.model_kind if reference.model_kind else ''})"
+              f"{'  UNVERIFIED: ' + reference.unverified if reference.unverified else ''}")
     for note in spec.notes:
         print("  note: " + textwrap.fill(note, 100, subsequent_indent="    ").lstrip())
     _print_sizes(spec, args.data_dir, not args.no_verify)

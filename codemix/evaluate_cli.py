@@ -122,7 +122,8 @@ def published_lines(scores: dict):
             ours = (f"yours {result[reference.metric]:.4f}" if not differs
                     else "not comparable (" + ", ".join(differs) + ")")
             kind = f" [{reference.model_kind}]" if reference.model_kind else ""
-            yield f"  {cell}: {reference.system}{kind} {reference.metric} {reference.value} - {ours}"
+            unverified = f" (UNVERIFIED: {reference.unverified})" if reference.unverified else ""
+            yield f"  {cell}: {reference.system}{kind} {reference.metric} {reference.value}{unverified} - {ours}"
 
 
 def _model_options(args) -> dict:

@@ -64,7 +64,8 @@ def page_model(results: dict) -> dict[str, Any]:
                  "rank": mean[sid]["rank"] if sid in mean else None,
                  "mean": mean[sid]["mean"] if sid in mean else None} for sid in submitted]
         references = [
-            {"system": reference.system, "metric": reference.metric, "kind": reference.model_kind or "published",
+            {"system": reference.system + (" (unverified)" if reference.unverified else ""), "metric": reference.metric,
+             "kind": reference.model_kind or "published",
              "corpus": corpus, "value": reference.value, "protocol": _protocol(reference),
              "same_metric": reference.metric == cells[corpus]["main_score"]}
             for corpus in corpora if corpus in specs for reference in specs[corpus].references if reference.task == task]
@@ -118,6 +119,8 @@ def _protocol(reference) -> str:
         parts.append(reference.domain)
     if reference.note:
         parts.append(reference.note)
+    if reference.unverified:
+        parts.append("UNVERIFIED: " + reference.unverified)
     return "; ".join(parts)
 
 

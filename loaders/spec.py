@@ -133,6 +133,8 @@ class Reference:
     # how the published system was built, where the paper says: classical, fine-tuned, prompted, or "LLM"
     # when a large language model is reported without saying whether it was prompted or fine-tuned
     model_kind: str = ""
+    source: str = ""  # where the number was read (a table, an abstract, a repository file)
+    unverified: str = ""  # non-empty: the number was not checked against its primary source - what to check
 
 
 @dataclass(frozen=True)

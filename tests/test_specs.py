@@ -112,3 +112,15 @@ def test_every_corpus_carries_bibtex_and_cite_prints_each_paper_once(capsys):
     assert bibtex_keys(capsys.readouterr().out) == ["codemix", "kumar2018aggression", "kumar2018trac"]
     assert main(["corpora", "cite", "trac2018"]) == 1
     assert "Did you mean 'trac2018_hien_aggression'" in capsys.readouterr().err
+
+
+def test_unverified_published_numbers_are_marked_where_they_appear(capsys):
+    from codemix.cli import main
+    from codemix.evaluate_cli import published_lines
+
+    (reference,) = codemix.corpus_info("l3cube_mesent").references
+    assert reference.unverified.startswith("taken from a secondary summary") and reference.source
+    assert main(["corpora", "show", "l3cube_mesent"]) == 0
+    assert "UNVERIFIED: taken from a secondary summary" in capsys.readouterr().out
+    (line,) = published_lines({"sentiment/l3cube_mesent": {"macro_f1": 0.6, "partial": False}})
+    assert "0.6727 (UNVERIFIED: taken from a secondary summary" in line

@@ -36,7 +36,9 @@ SPEC = CorpusSpec(
     domain="twitter",
     references=(
         Reference(task="sentiment", metric="macro_f1", value=0.6727, system="MeRoBERTa", citation=_CITATION,
-                  note="best MeSent F1 per a secondary summary of the paper; verify against its table"),
+                  note="best MeSent F1 per a secondary summary of the paper",
+                  source="emergentmind.com/articles/2306.14030 (a summary of the paper, not its table)",
+                  unverified="taken from a secondary summary: check against the results table of arXiv:2306.14030"),
     ),
     notes=("160 tweet texts repeat across the three files; many tweets also occur in l3cube_mehate.",
            "The hate and profanity columns are not loaded: l3cube_mehate is the registered offensive corpus."),
