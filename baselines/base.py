@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -101,23 +102,21 @@ class Baseline:
         raise NotImplementedError
 
 
-class Tokens(list):
-    """A sentence's tokens, carrying the record's LID tags (``lid``) when the task is not LID itself.
+@dataclass(frozen=True)
+class TokenInput:
+    """A sentence as a token-level baseline sees it: its tokens and, only where the task declares
+    ``lid`` among its inputs (POS, as in the ICON contests), the record's LID tags."""
 
-    The ICON POS data comes with a language tag per token, as the contest's test input did;
-    POS models may use it as a feature. ``None`` when the record has no LID layer.
-    """
-
-    def __init__(self, tokens, lid=None):
-        super().__init__(tokens)
-        self.lid = list(lid) if lid else None
+    tokens: tuple[str, ...]
+    lid: tuple[str, ...] | None = None
 
 
 def model_input(task, record):
-    """What a model sees of a record: the text (sentence tasks) or the tokens (token tasks)."""
+    """What a model sees of a record: the text (sentence tasks) or a ``TokenInput`` (token tasks)."""
     if task.level != "token":
         return record["text"]
-    return Tokens(record["tokens"], record.get("lid") if task.field != "lid" else None)
+    lid = record.get("lid") if "lid" in task.inputs and task.field != "lid" else None
+    return TokenInput(tuple(record["tokens"]), tuple(lid) if lid else None)
 
 
 def labelled(task, records) -> list[tuple[Any, Any]]:

@@ -66,9 +66,9 @@ class CharNgramBaseline(Baseline):
         from sklearn.feature_extraction import DictVectorizer
 
         self.vectorizer = DictVectorizer()
-        matrix = _int32(self.vectorizer.fit_transform(_token_dicts(tokens for tokens, _ in examples)))
+        matrix = _int32(self.vectorizer.fit_transform(_token_dicts(item for item, _ in examples)))
         labels = [label for _, sentence in examples for label in sentence]
-        dev_matrix = dev and _int32(self.vectorizer.transform(_token_dicts(tokens for tokens, _ in dev)))
+        dev_matrix = dev and _int32(self.vectorizer.transform(_token_dicts(item for item, _ in dev)))
         dev_labels = [label for _, sentence in dev for label in sentence]
         grid = [dict(zip(TOKEN_GRID, values)) for values in itertools.product(*TOKEN_GRID.values())]
         self.model, self.chosen = _select(task, grid, lambda config: _svm(config["C"], None, self.seed),
@@ -77,11 +77,12 @@ class CharNgramBaseline(Baseline):
     def _predict(self, task, inputs) -> list:
         if task.level == "sentence":
             return list(self.model.predict(self.vectorizer.transform([with_romanised(text) for text in inputs])))
-        flat = list(self.model.predict(_int32(self.vectorizer.transform(_token_dicts(inputs))))) if any(inputs) else []
+        any_tokens = any(item.tokens for item in inputs)
+        flat = list(self.model.predict(_int32(self.vectorizer.transform(_token_dicts(inputs))))) if any_tokens else []
         out, position = [], 0
-        for tokens in inputs:
-            out.append(flat[position:position + len(tokens)])
-            position += len(tokens)
+        for item in inputs:
+            out.append(flat[position:position + len(item.tokens)])
+            position += len(item.tokens)
         return out
 
 
@@ -94,8 +95,8 @@ def _int32(matrix):
 
 
 def _token_dicts(sentences):
-    for tokens in sentences:
-        yield from sentence_features(tokens, char_ngrams=True)
+    for item in sentences:
+        yield from sentence_features(item.tokens, item.lid, char_ngrams=True)
 
 
 def with_romanised(text: str) -> str:

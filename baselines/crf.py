@@ -17,9 +17,9 @@ class CrfBaseline(Baseline):
     def _fit(self, task, examples, dev) -> None:
         import sklearn_crfsuite
 
-        features = [sentence_features(tokens) for tokens, _ in examples]
+        features = [sentence_features(item.tokens, item.lid) for item, _ in examples]
         labels = [list(sentence) for _, sentence in examples]
-        dev_features = [sentence_features(tokens) for tokens, _ in dev]
+        dev_features = [sentence_features(item.tokens, item.lid) for item, _ in dev]
         dev_gold = [label for _, sentence in dev for label in sentence]
         metric = METRICS.get(task.main_score, METRICS["accuracy"])
         iterations = self.options.get("max_iterations", 100)
@@ -36,4 +36,4 @@ class CrfBaseline(Baseline):
                        f"validation_{task.main_score}": None if score is None else round(score, 4)}
 
     def _predict(self, task, inputs) -> list:
-        return [list(labels) for labels in self.model.predict([sentence_features(tokens) for tokens in inputs])]
+        return [list(labels) for labels in self.model.predict([sentence_features(item.tokens, item.lid) for item in inputs])]

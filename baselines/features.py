@@ -51,13 +51,12 @@ def word_features(token: str, char_ngrams: bool) -> tuple[tuple[str, float], ...
     return tuple(out)
 
 
-def sentence_features(tokens: list[str], char_ngrams: bool = False, window: int = 2) -> list[dict[str, float]]:
+def sentence_features(tokens, lid=None, char_ngrams: bool = False, window: int = 2) -> list[dict[str, float]]:
     """One feature dict per token: its own features plus its neighbours' words, affixes and shapes.
 
-    When ``tokens`` carries LID tags (``tokens.lid``, see ``codemix.baselines.base.Tokens``), the
-    token's and its neighbours' language tags are features too.
+    ``lid``, given only where the task allows a system to read LID tags (POS), adds the token's
+    and its neighbours' language tags as features.
     """
-    lid = getattr(tokens, "lid", None)
     own = [word_features(token, char_ngrams) for token in tokens]
     out = []
     for index in range(len(tokens)):

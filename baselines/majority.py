@@ -18,8 +18,8 @@ class MajorityBaseline(Baseline):
         else:
             by_form: dict[str, Counter] = defaultdict(Counter)
             overall: Counter = Counter()
-            for tokens, labels in examples:
-                for token, label in zip(tokens, labels):
+            for item, labels in examples:
+                for token, label in zip(item.tokens, labels):
                     by_form[token.lower()][label] += 1
                     overall[label] += 1
             self.default = _most_common(overall)
@@ -29,7 +29,7 @@ class MajorityBaseline(Baseline):
     def _predict(self, task, inputs) -> list:
         if task.level == "sentence":
             return [self.default for _ in inputs]
-        return [[self.by_form.get(token.lower(), self.default) for token in tokens] for tokens in inputs]
+        return [[self.by_form.get(token.lower(), self.default) for token in item.tokens] for item in inputs]
 
 
 def _most_common(counts: Counter):

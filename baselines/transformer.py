@@ -86,7 +86,7 @@ class TransformerBaseline(Baseline):
             self.truncated += sum(len(ids) >= max_length for ids in encoded["input_ids"])
             encoded["labels"] = [self.label2id[label] for _, label in examples]
             return Dataset.from_dict(dict(encoded))
-        words = [list(tokens) for tokens, _ in examples]
+        words = [list(item.tokens) for item, _ in examples]
         encoded = self.tokenizer(words, is_split_into_words=True, truncation=True, max_length=max_length)
         labels = []
         for index, (_, gold) in enumerate(examples):
@@ -126,8 +126,8 @@ class TransformerBaseline(Baseline):
             return predict_sentences(self.model, self.tokenizer, inputs, self.labels, self.options["max_length"],
                                      self.options["batch_size"] * 2)
         out = []
-        for tokens in inputs:
-            labels = predict_words(self.model, self.tokenizer, list(tokens), self.labels, self.options["max_length"])
+        for item in inputs:
+            labels = predict_words(self.model, self.tokenizer, list(item.tokens), self.labels, self.options["max_length"])
             self.untokenisable += sum(label is None for label in labels)
             out.append([self.fallback if label is None else label for label in labels])
         return out

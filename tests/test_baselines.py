@@ -143,3 +143,13 @@ def test_the_reported_baseline_is_chosen_on_validation_never_on_test():
             {"corpus": "c", "task": "lid", "baseline": "crf", "main": "macro_f1", "validation_main": None, "macro_f1": 0.99}]
     assert chosen_on_validation(rows) == [{"corpus": "c", "task": "sentiment", "baseline": "char_ngram",
                                            "metric": "macro_f1", "validation": 0.70, "test": 0.60}]
+
+
+def test_token_baselines_read_lid_only_where_the_task_declares_it():
+    from codemix.baselines.base import TokenInput, model_input
+
+    record = {"tokens": ["yaar", "good"], "lid": ["hi", "en"], "text": "yaar good"}
+    assert model_input(codemix.get_task("pos"), record) == TokenInput(("yaar", "good"), ("hi", "en"))
+    assert model_input(codemix.get_task("lid"), record) == TokenInput(("yaar", "good"), None)  # never its own gold
+    assert model_input(codemix.get_task("pos"), dict(record, lid=[])) == TokenInput(("yaar", "good"), None)
+    assert model_input(codemix.get_task("sentiment"), record) == "yaar good"
