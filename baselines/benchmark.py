@@ -61,6 +61,8 @@ def run_benchmark(corpora=None, baselines=CLASSICAL, tasks=None, out="benchmark-
                        **{k: round(scores[k], 4) for k in ("accuracy", "macro_f1", "weighted_f1")},
                        "train_seconds": round(seconds, 2), "config": model.config(),
                        "published": reference_rows(spec, task, baseline, model, dataset, seed)}
+                if task_name == "pos" and "lid" in spec.tasks:
+                    row["pos_with_predicted_lid"] = pos_with_predicted_lid(model, baseline, dataset, seed)
                 rows.append(row)
                 echo(f"{corpus:26} {task_name:10} {baseline:11} acc {row['accuracy']:.4f}  macro-F1 {row['macro_f1']:.4f}  "
                      f"weighted-F1 {row['weighted_f1']:.4f}  ({seconds:.1f} s)")
@@ -96,6 +98,22 @@ def _robustness(corpus, task, baseline, model, test, row) -> dict:
     main = task.main_score
     return {"corpus": corpus, "task": task.name, "baseline": baseline, "metric": main, "original": row[main],
             "romanised": round(scores[main], 4), "difference": round(scores[main] - row[main], 4)}
+
+
+def pos_with_predicted_lid(pos_model, baseline: str, dataset, seed: int) -> float:
+    """The POS main score when the test records' LID tags come from an LID model of the same
+    baseline (trained on the same train split) instead of the gold annotation: the pipeline
+    number, next to the LID-given one the ICON contests allowed."""
+    lid_task = get_task("lid")
+    tagger = get_baseline(baseline, seed=seed).fit(lid_task, dataset["train"], dataset["validation"])
+    test = dataset["test"]
+    predicted = tagger.predict(lid_task, test)
+    from codemix.loaders.cache import quiet_datasets
+
+    with quiet_datasets():
+        piped = test.map(lambda record, index: {"lid": predicted[index]}, with_indices=True)
+    task = get_task("pos")
+    return round(score_model(pos_model, task, piped)[task.main_score], 4)
 
 
 def validation_score(model, task, dataset) -> float | None:

@@ -32,6 +32,14 @@ def results_markdown(results: dict) -> str:
         for r in results["script_robustness"]:
             lines.append(f"| {r['corpus']} | {r['task']} | {r['baseline']} | {r['metric']} | {r['original']:.4f} | "
                          f"{r['romanised']:.4f} | {r['difference'] + 0.0:+.4f} |")
+    piped = [row for row in results["rows"] if "pos_with_predicted_lid" in row]
+    if piped:
+        lines += ["", "## POS with LID given and with LID predicted", "", "POS may read each token's LID tag (the ICON "
+                  "contests gave it with the input); the pipeline column feeds the POS model the tags an LID model "
+                  "of the same baseline predicted instead.", "",
+                  "| corpus | baseline | metric | LID given (gold) | LID predicted (pipeline) |", "|---|---|---|---|---|"]
+        lines += [f"| {r['corpus']} | {r['baseline']} | {r['main']} | {r[r['main']]:.4f} | {r['pos_with_predicted_lid']:.4f} |"
+                  for r in piped]
     if results.get("chosen"):
         lines += ["", "## Chosen on validation", "", "Per corpus and task, the baseline with the best validation "
                   "main score (its own selection score, before any refit); the test score is only reported, never "

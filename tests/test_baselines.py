@@ -153,3 +153,16 @@ def test_token_baselines_read_lid_only_where_the_task_declares_it():
     assert model_input(codemix.get_task("lid"), record) == TokenInput(("yaar", "good"), None)  # never its own gold
     assert model_input(codemix.get_task("pos"), dict(record, lid=[])) == TokenInput(("yaar", "good"), None)
     assert model_input(codemix.get_task("sentiment"), record) == "yaar good"
+
+
+def test_benchmark_reports_pos_with_predicted_lid(tmp_path):
+    results = run_benchmark(["demo_hien"], ("crf",), ["pos"], tmp_path, echo=lambda *_: None)
+    (row,) = results["rows"]
+    demo = codemix.load("demo_hien")
+    lid, pos = codemix.get_task("lid"), codemix.get_task("pos")
+    predicted = get_baseline("crf", seed=0).fit(lid, demo["train"], demo["validation"]).predict(lid, demo["test"])
+    tagger = get_baseline("crf", seed=0).fit(pos, demo["train"], demo["validation"])
+    piped = [dict(r, lid=tags) for r, tags in zip(demo["test"], predicted)]
+    expected = pos.score([r["upos"] for r in piped], tagger.predict(pos, piped))["accuracy"]
+    assert row["pos_with_predicted_lid"] == round(expected, 4)
+    assert "## POS with LID given and with LID predicted" in (tmp_path / "results.md").read_text()
