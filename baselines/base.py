@@ -54,6 +54,7 @@ class Baseline:
         self.task_name: str | None = None
 
     def fit(self, task, train, validation=None) -> "Baseline":
+        """Train on ``train``, choosing hyper-parameters on ``validation``; returns the fitted baseline."""
         if task.level not in self.levels:
             raise CodemixError(f"baseline {self.name} handles {'/'.join(self.levels)}-level tasks, not {task.name} ({task.level})")
         examples = labelled(task, train)
@@ -65,6 +66,7 @@ class Baseline:
         return self
 
     def predict(self, task, records) -> list:
+        """One prediction per record: a label, or a label list for token tasks."""
         if self.task_name is None:
             raise CodemixError(f"baseline {self.name} is not fitted: call fit() first")
         inputs = [model_input(task, record) for record in _rows(records)]
@@ -88,6 +90,7 @@ class Baseline:
 
     @staticmethod
     def load(path: str | Path) -> "Baseline":
+        """A baseline saved with ``save`` (joblib)."""
         import joblib
 
         model = joblib.load(path)

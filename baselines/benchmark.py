@@ -21,6 +21,7 @@ from codemix.tasks.scoring import gold_by_id, score_by_id
 
 
 def score_model(model, task, records) -> dict[str, Any]:
+    """Scores of ``model`` on the annotated ``records``, joined on id."""
     gold = gold_by_id(task, records)
     predictions = dict(zip(records["id"], model.predict(task, records)))
     return score_by_id(task, gold, {key: predictions[key] for key in gold})

@@ -30,6 +30,7 @@ TOKEN_GRID = {"C": (0.05, 0.2)}
 
 
 class CharNgramBaseline(Baseline):
+    """Character and word n-gram features into a linear model (see the module docstring)."""
     name = "char_ngram"
 
     def _fit(self, task, examples, dev) -> None:

@@ -1,9 +1,11 @@
 """Character n-grams of words, TF-IDF weighted, built word by word instead of text by text.
 
-The same features as scikit-learn's ``TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5))``
-(n-grams inside each space-padded, lower-cased word), but each distinct word is broken into
-n-grams once and a text's row is the sum of its words' rows - several times faster on tweets,
-which repeat their words. Words first seen at prediction time are broken up too, so unseen
+The same n-grams and, for words of three or more letters, the same weights as scikit-learn's
+``TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5))`` (n-grams inside each space-padded,
+lower-cased word; tested). A word of one or two letters is shorter than the longest n-gram:
+scikit-learn then counts its whole padded form once more, codemix does not. Each distinct word
+is broken into n-grams once and a text's row is the sum of its words' rows - several times
+faster on tweets, which repeat their words. Words first seen at prediction time are broken up too, so unseen
 spellings still share n-grams with known ones.
 """
 
@@ -14,6 +16,7 @@ import scipy.sparse as sp
 
 
 class WordCharNgramVectorizer:
+    """TF-IDF character n-grams built word by word (scikit-learn's ``char_wb`` n-grams; see the module docstring)."""
     def __init__(self, n_min: int = 2, n_max: int = 5, min_df: int = 2, sublinear_tf: bool = True):
         self.n_min, self.n_max, self.min_df, self.sublinear_tf = n_min, n_max, min_df, sublinear_tf
         self._cache: dict[str, np.ndarray] = {}
@@ -23,6 +26,7 @@ class WordCharNgramVectorizer:
         return [padded[i:i + n] for n in range(self.n_min, self.n_max + 1) for i in range(len(padded) - n + 1)]
 
     def fit_transform(self, texts, y=None):
+        """Learn the vocabulary and IDF from ``texts`` and return their TF-IDF matrix."""
         from sklearn.feature_extraction.text import TfidfTransformer
 
         vocabulary: dict[str, int] = {}
@@ -42,10 +46,12 @@ class WordCharNgramVectorizer:
         return self.tfidf_.fit_transform(counts).astype(np.float32)
 
     def fit(self, texts, y=None):
+        """Learn the vocabulary and IDF from ``texts``."""
         self.fit_transform(texts)
         return self
 
     def transform(self, texts):
+        """The TF-IDF matrix of ``texts`` over the learned vocabulary."""
         for text in texts:
             for word in text.lower().split():
                 if word not in self._cache:

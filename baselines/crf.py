@@ -11,6 +11,7 @@ GRID = ({"c1": 0.05, "c2": 0.01}, {"c1": 0.2, "c2": 0.05})
 
 
 class CrfBaseline(Baseline):
+    """A linear-chain CRF over word, affix, shape, script and neighbour features (token tasks)."""
     name = "crf"
     levels = ("token",)
 

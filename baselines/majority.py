@@ -8,6 +8,7 @@ from codemix.baselines.base import Baseline
 
 
 class MajorityBaseline(Baseline):
+    """The most frequent label (per word form for token tasks), the floor every model must beat."""
     name = "majority"
 
     def _fit(self, task, examples, dev) -> None:

@@ -17,6 +17,7 @@ class NBLogisticRegression:
         self.C, self.alpha, self.seed = C, alpha, seed
 
     def fit(self, X, y) -> "NBLogisticRegression":
+        """Fit the log-count-ratio scaled logistic regression on ``X``, ``y``."""
         from sklearn.linear_model import LogisticRegression
 
         y = np.asarray(y)
@@ -35,10 +36,12 @@ class NBLogisticRegression:
         return self
 
     def decision_function(self, X):
+        """Scores per class for ``X``."""
         scores = np.column_stack([m.decision_function(X.multiply(r).tocsr()) for m, r in zip(self.models_, self.ratios_)])
         return scores if len(self.classes_) > 2 else scores.ravel()
 
     def predict(self, X):
+        """The predicted class of each row of ``X``."""
         scores = self.decision_function(X)
         if len(self.classes_) == 2:
             return self.classes_[(scores > 0).astype(int)]

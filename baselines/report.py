@@ -6,6 +6,7 @@ from pathlib import Path
 
 
 def results_markdown(results: dict) -> str:
+    """The benchmark results as Markdown: scores, published results, choices and transfer."""
     lines = ["# codemix benchmark", "",
              "Scores on each corpus's test split (token tasks: all tokens pooled). Published results are shown under "
              "their own protocol (metric, label scheme, domain); `ours` is our baseline scored the same way.", "",

@@ -21,10 +21,12 @@ SCORES_FILE = "scores.json"
 
 
 def default_out(baseline: str, task: str, corpus: str) -> Path:
+    """``codemix-runs/<baseline>.<task>.<corpus>``."""
     return Path("codemix-runs") / f"{baseline}.{task}.{corpus}"
 
 
 def check_cell(task_name: str, corpus: str) -> None:
+    """Refuse a (task, corpus) cell the corpus lacks or that has no training split."""
     spec = get_spec(corpus)
     get_task(task_name)
     if task_name not in spec.tasks:

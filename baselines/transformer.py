@@ -25,6 +25,7 @@ DEFAULTS = {"model": "bert-base-multilingual-cased", "epochs": 3, "lr": 5e-5, "b
 
 
 class TransformerBaseline(Baseline):
+    """A fine-tuned encoder, trained with transformers' Trainer (see the module docstring)."""
     name = "transformer"
 
     def __init__(self, seed: int = 0, **options):
@@ -144,6 +145,7 @@ class TransformerBaseline(Baseline):
     # --- persistence ---------------------------------------------------------------------------
 
     def save(self, path) -> Path:
+        """Save model, tokenizer and codemix state to the folder ``path``."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         self.model.save_pretrained(path)
@@ -155,6 +157,7 @@ class TransformerBaseline(Baseline):
 
     @staticmethod
     def load(path) -> "TransformerBaseline":
+        """A transformer baseline saved with ``save``."""
         from transformers import AutoModelForSequenceClassification, AutoModelForTokenClassification, AutoTokenizer
 
         path = Path(path)

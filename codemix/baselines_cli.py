@@ -18,6 +18,7 @@ BENCHMARK_EXAMPLES = """examples:
 
 
 def add_baseline_commands(commands, formatter) -> None:
+    """Register ``codemix baseline run`` and ``codemix benchmark``."""
     baseline = commands.add_parser("baseline", help="train and evaluate one baseline on one corpus",
                                    epilog=BASELINE_EXAMPLES, formatter_class=formatter)
     actions = baseline.add_subparsers(title="baseline commands", metavar="ACTION")
@@ -59,6 +60,7 @@ def add_baseline_commands(commands, formatter) -> None:
 
 
 def baseline_run(args) -> None:
+    """``codemix baseline run``: fit, predict, write and score a submission."""
     from codemix.baselines.runner import run_baseline
     from codemix.common.text import print_table
 
@@ -81,6 +83,7 @@ def baseline_run(args) -> None:
 
 
 def benchmark(args) -> None:
+    """``codemix benchmark``: check the names, then run the grid."""
     from codemix.baselines.base import BASELINES
     from codemix.baselines.benchmark import run_benchmark
     from codemix.common.errors import CodemixError, UnknownNameError

@@ -28,6 +28,7 @@ examples:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the ``codemix`` command line; returns the exit code (1 for a user error)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):
@@ -67,6 +68,7 @@ def in_cli_terms(message: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every ``codemix`` command."""
     parser = argparse.ArgumentParser(
         prog="codemix", description="Code-mixed NLP corpora, tasks, baselines and a local leaderboard.",
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -9,6 +9,7 @@ from codemix.common.errors import CodemixError
 
 
 def add_corpora_commands(commands, formatter) -> None:
+    """Register ``codemix corpora`` and its actions."""
     corpora = commands.add_parser("corpora", help="list, inspect, compare and export corpora", formatter_class=formatter,
                                   epilog="examples:\n  codemix corpora list\n  codemix corpora show sail2017_hien --data-dir ../shared/data\n"
                                          "  codemix corpora leakage --corpora l3cube_mesent l3cube_melid --data-dir ../shared/data\n"
@@ -71,6 +72,7 @@ def corpora_cite(args) -> None:
 
 
 def corpora_list(args) -> None:
+    """``codemix corpora list``."""
     from codemix.common.text import print_table
     from codemix.loaders.registry import all_specs
 
@@ -79,6 +81,7 @@ def corpora_list(args) -> None:
 
 
 def corpora_show(args) -> None:
+    """``codemix corpora show``: the spec, its files and the load report."""
     from codemix.loaders.registry import get_spec
 
     spec = get_spec(args.name)
@@ -131,6 +134,7 @@ def _print_sizes(spec, data_dir, verify: bool) -> None:
 
 
 def corpora_leakage(args) -> None:
+    """``codemix corpora leakage``: overlap within and across corpora."""
     from codemix.common.text import print_table
     from codemix.loaders.leakage import corpus_overlaps, split_overlaps
 
@@ -152,6 +156,7 @@ def corpora_leakage(args) -> None:
 
 
 def corpora_export(args) -> None:
+    """``codemix corpora export``: parquet or jsonl with a dataset card."""
     from codemix.loaders.api import load
     from codemix.loaders.export import export
     from codemix.loaders.registry import get_spec
@@ -166,6 +171,7 @@ def corpora_export(args) -> None:
 
 
 def corpora_stats(args) -> None:
+    """``codemix corpora stats``: the corpus card, optional plots and Markdown."""
     from pathlib import Path
 
     from codemix.cards import card_lines, corpus_card, draw_plots

@@ -63,6 +63,7 @@ def _board(args):
 
 
 def init_command(args) -> None:
+    """``codemix leaderboard init``."""
     from codemix.common.text import print_table
 
     stored = _board(args).init(args.corpora, args.data_dir)
@@ -70,6 +71,7 @@ def init_command(args) -> None:
 
 
 def validate_command(args) -> None:
+    """``codemix leaderboard validate``: every problem, exit 1 if any."""
     from codemix.leaderboard.board import SubmissionError
 
     problems = _board(args).validate(args.folder)
@@ -79,6 +81,7 @@ def validate_command(args) -> None:
 
 
 def submit_command(args) -> None:
+    """``codemix leaderboard submit``: store and print the scores and ranks."""
     from codemix.common.text import print_table
 
     result = _board(args).submit(args.folder)
@@ -89,6 +92,7 @@ def submit_command(args) -> None:
 
 
 def show_command(args) -> None:
+    """``codemix leaderboard show``: check the filters, print the tables."""
     from codemix.common.errors import UnknownNameError
     from codemix.common.names import unknown_name_message
     from codemix.common.text import print_table
@@ -105,11 +109,13 @@ def show_command(args) -> None:
 
 
 def render_command(args) -> None:
+    """``codemix leaderboard render``."""
     path = _board(args).render(args.out)
     print(f"wrote {path}")
 
 
 def serve_command(args) -> None:
+    """``codemix leaderboard serve``: until Ctrl-C."""
     from codemix.leaderboard.serve import make_server
 
     board = _board(args)
@@ -126,5 +132,6 @@ def serve_command(args) -> None:
 
 
 def export_command(args) -> None:
+    """``codemix leaderboard export``."""
     written = _board(args).export(args.out)
     print(f"wrote {len(written)} files to {args.out}")

@@ -46,6 +46,7 @@ class Leaderboard:
         return self._connection
 
     def close(self) -> None:
+        """Close the store's connection (it reopens on the next use)."""
         if self._connection is not None:
             self._connection.close()
             self._connection = None
@@ -132,6 +133,7 @@ class Leaderboard:
         return rank(cells, submissions, current, stale=len(scores) - len(current))
 
     def ranks_of(self, submission_id: int) -> dict[str, int]:
+        """``task/corpus -> rank`` of one submission."""
         results = self.results()
         return {f"{c['task']}/{c['corpus']}": entry["rank"] for c in results["cells"] for entry in c["ranking"]
                 if entry["submission_id"] == submission_id}

@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS cell_details (
 
 
 def default_db_path() -> Path:
+    """``$CODEMIX_HOME/leaderboard.sqlite``."""
     from codemix.loaders.files import codemix_home
 
     return codemix_home() / "leaderboard.sqlite"
@@ -154,8 +155,10 @@ def transaction(connection: sqlite3.Connection):
 
 
 def now() -> str:
+    """The current UTC time as ISO 8601 (``2026-11-29T10:00:00Z``)."""
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 def dumps(value) -> str:
+    """Canonical JSON for the store (sorted keys, UTF-8 kept)."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -64,6 +64,7 @@ def _spec(name: str | CorpusSpec) -> CorpusSpec:
 
 
 def resolve_files(spec: CorpusSpec, data_dir=None, verify: bool = True) -> list[ResolvedFile]:
+    """Every file of ``spec`` found (or fetched) and checked; absent optional files are logged."""
     files = [resolve_file(spec, f, data_dir, verify) for f in spec.files]
     for resolved in files:
         if resolved.path is None:

@@ -35,6 +35,7 @@ def cache_key(spec: CorpusSpec, files: list[ResolvedFile]) -> str:
 
 
 def cache_dir(spec: CorpusSpec, files: list[ResolvedFile]) -> Path:
+    """The processed-cache folder of a spec and its files."""
     return codemix_home() / "processed" / spec.name / f"{spec.version}-{cache_key(spec, files)}"
 
 

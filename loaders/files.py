@@ -45,6 +45,7 @@ def _why_no_download(explicit: bool, has_url: bool) -> str:
 
 @dataclass(frozen=True)
 class ResolvedFile:
+    """A spec file as found: its path (``None`` if optional and absent), sha256 and origin."""
     spec: FileSpec
     path: Path | None  # None: an optional file that is absent
     sha256: str | None
@@ -67,6 +68,7 @@ def candidate_paths(spec: CorpusSpec, file: FileSpec, data_dir: str | Path | Non
 
 
 def cache_path(spec: CorpusSpec, file: FileSpec) -> Path:
+    """Where a downloaded file of ``spec`` is kept: ``$CODEMIX_HOME/downloads/<corpus>/<file>``."""
     return codemix_home() / "downloads" / spec.name / file.path
 
 

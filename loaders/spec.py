@@ -78,6 +78,7 @@ class LabelMap:
         return cls(MappingProxyType(mapping), MappingProxyType(why), tuple(clean), ignore_case)
 
     def allowed(self) -> list[str]:
+        """The source labels this map knows."""
         return sorted(self.mapping)
 
     def lookup(self, label: str) -> tuple[str | None, str | None]:
@@ -181,6 +182,7 @@ class CorpusSpec:
         return SPLITS
 
     def data_files(self) -> tuple[FileSpec, ...]:
+        """The files that hold records (not id, label or aligned files)."""
         return tuple(f for f in self.files if f.role == "data")
 
 

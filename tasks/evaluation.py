@@ -34,6 +34,7 @@ def load_metric(metric: str, task: str | None = None):
 
 
 def describe(metric: str, task: str | None):
+    """The ``evaluate`` MetricInfo description of ``metric`` for ``task``."""
     import datasets
     import evaluate
 
@@ -50,6 +51,7 @@ def describe(metric: str, task: str | None):
 
 
 def score_with(metric: str, task: str | None, references, predictions) -> dict:
+    """``{metric: value}`` for flat or per-sentence references and predictions."""
     task = _task_name(task)
     if task:
         return {metric: _task(task).score(references, predictions)[metric]}

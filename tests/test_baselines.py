@@ -166,3 +166,34 @@ def test_benchmark_reports_pos_with_predicted_lid(tmp_path):
     expected = pos.score([r["upos"] for r in piped], tagger.predict(pos, piped))["accuracy"]
     assert row["pos_with_predicted_lid"] == round(expected, 4)
     assert "## POS with LID given and with LID predicted" in (tmp_path / "results.md").read_text()
+
+
+def _as_dense_by_name(matrix, vocabulary):
+    import numpy as np
+
+    names = sorted(vocabulary)
+    columns = [vocabulary[name] for name in names]
+    return names, np.asarray(matrix.todense())[:, columns]
+
+
+def test_word_wise_char_vectorizer_equals_scikit_learns_char_wb():
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from codemix.baselines.char_vectorizer import WordCharNgramVectorizer
+
+    train = ["yaar movie bahut achhi thi", "movie bekaar thi yaar", "bahut bakwas movie", "khana achha tha yaar"]
+    test = ["movie achhi thi", "naya khana bekaar"]
+    ours = WordCharNgramVectorizer(2, 5, min_df=2, sublinear_tf=True)
+    theirs = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)
+    ours_names, ours_train = _as_dense_by_name(ours.fit_transform(train), ours.vocabulary_)
+    theirs_names, theirs_train = _as_dense_by_name(theirs.fit_transform(train), theirs.vocabulary_)
+    assert ours_names == theirs_names  # words of 3+ letters: the very same n-grams
+    assert np.allclose(ours_train, theirs_train, atol=1e-6)
+    assert np.allclose(_as_dense_by_name(ours.transform(test), ours.vocabulary_)[1],
+                       _as_dense_by_name(theirs.transform(test), theirs.vocabulary_)[1], atol=1e-6)
+    # The one documented difference: a word shorter than n gives scikit-learn its whole padded form once more
+    short = ["a yaar", "a yaar", "ok yaar"]
+    ours_short = WordCharNgramVectorizer(2, 5, min_df=1).fit(short)
+    theirs_short = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=1).fit(short)
+    assert set(ours_short.vocabulary_) == set(theirs_short.vocabulary_)

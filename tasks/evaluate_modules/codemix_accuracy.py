@@ -12,6 +12,7 @@ from codemix.tasks.evaluation import describe, score_with
 
 
 class CodemixMetric(evaluate.Metric):
+    """codemix's metric as an ``evaluate`` module (loaded by path, no hub)."""
     def _info(self):
         return describe("accuracy", self.config_name)
 
