@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from codemix.baselines.base import CLASSICAL, fits, get_baseline
-from codemix.baselines.protocol import reference_rows, romanised
+from codemix.baselines.published import reference_rows, romanised
 from codemix.loaders.registry import all_specs
 from codemix.tasks.registry import get_task, list_tasks
 from codemix.tasks.scoring import gold_by_id, score_by_id

@@ -6,7 +6,7 @@ import logging
 from contextlib import contextmanager
 from pathlib import Path
 
-from codemix.loaders.build import iter_records
+from codemix.loaders.records import iter_records
 from codemix.loaders.cache import cache_dir, load_cached, save_cached
 from codemix.common.errors import CodemixError, DataNotFoundError, UnknownNameError
 from codemix.loaders.files import ResolvedFile, resolve_file

@@ -7,7 +7,7 @@ import pytest
 from datasets import Dataset, DatasetDict, IterableDataset
 
 import codemix
-from codemix.loaders import build
+from codemix.loaders import records
 from codemix.common.errors import ChecksumError, DataNotFoundError, UnknownNameError
 from codemix.loaders.registry import all_specs
 
@@ -83,7 +83,7 @@ def test_warm_load_reads_the_arrow_cache_without_parsing(fresh_home, monkeypatch
 
     def fail(*args, **kwargs):
         raise AssertionError("warm load re-parsed the raw files")
-    monkeypatch.setattr(build, "iter_records", fail)
+    monkeypatch.setattr(records, "iter_records", fail)
     monkeypatch.setattr(codemix.loaders.api, "iter_records", fail)
     assert codemix.load("demo_bnen")["train"].num_rows == 150
 
