@@ -16,9 +16,11 @@ FORMATS = ("parquet", "jsonl")
 def export(spec: CorpusSpec, dataset, out_dir: str | Path, file_format: str = "parquet") -> list[Path]:
     """Write ``<out_dir>/<split>.<ext>`` per split plus a README.md dataset card.
 
-    ``datasets.load_dataset("parquet", data_dir=out_dir)`` (or ``"json"`` for jsonl) gives the
-    same records back; the card's YAML names the splits, so ``push_to_hub`` / ``upload_folder``
-    of the folder works as is. The folder is written next to its final place and renamed, and an
+    ``datasets.load_dataset(out_dir)`` gives the same records back with the same ``Features`` as
+    ``codemix.load``: the card's YAML names the splits and the features (so a token layer that is
+    empty everywhere stays a list of strings in jsonl too, where JSON alone cannot say so), and
+    ``push_to_hub`` / ``upload_folder`` of the folder works as is. ``load_dataset("parquet",
+    data_dir=out_dir)`` reads parquet exports with their types as well. The folder is written next to its final place and renamed, and an
     existing non-empty folder is refused rather than mixed into.
     """
     if file_format not in FORMATS:
@@ -46,9 +48,14 @@ def export(spec: CorpusSpec, dataset, out_dir: str | Path, file_format: str = "p
 
 
 def dataset_card(spec: CorpusSpec, splits: list[str], ext: str) -> str:
-    """A Hugging Face dataset card: YAML (configs with data files, licence) and the provenance."""
+    """A Hugging Face dataset card: YAML (configs with data files, features) and the provenance."""
+    import yaml
+
+    from codemix.loaders.schema import features
+
     files = "\n".join(f"  - split: {s}\n    path: {s}.{ext}" for s in splits)
-    return (f"---\nconfigs:\n- config_name: default\n  data_files:\n{files}\n---\n\n"
+    info = yaml.safe_dump({"dataset_info": {"features": features()._to_yaml_list()}}, sort_keys=False)
+    return (f"---\nconfigs:\n- config_name: default\n  data_files:\n{files}\n{info}---\n\n"
             f"# {spec.name}\n\n{spec.description}\n\n"
             f"- Exported by codemix from the published files (spec version {spec.version}).\n"
             f"- Licence of the source data: {spec.license}\n- Citation: {spec.citation}\n"

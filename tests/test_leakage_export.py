@@ -65,6 +65,17 @@ def test_export_reads_back_unchanged(tmp_path, file_format, reader, no_data_dir)
     assert card.startswith("---\nconfigs:") and "path: test." in card and "Licence" in card
 
 
+@pytest.mark.parametrize("file_format", ["jsonl", "parquet"])
+def test_export_keeps_the_feature_types_even_for_layers_empty_everywhere(tmp_path, file_format):
+    from codemix.loaders.schema import features
+
+    dataset = codemix.load("demo_hien").map(lambda record: {"upos": [], "native": [], "xpos": []})
+    export(codemix.corpus_info("demo_hien"), dataset, tmp_path / "out", file_format)
+    back = load_dataset(str(tmp_path / "out"))
+    assert back["train"].features == features() == dataset["train"].features
+    assert back["test"].to_list() == dataset["test"].to_list()
+
+
 def test_export_refuses_a_non_empty_folder(tmp_path):
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "keep.txt").write_text("mine")
