@@ -44,7 +44,7 @@ def run_evaluation(model, tasks=None, corpora=None, data_dir=None, out="codemix-
         model = resolve_model(spec_string, seed=seed, **(model_options or {}))
     elif not callable(getattr(model, "predict", None)):
         raise CodemixError(f"{type(model).__name__} is not a model: it needs predict(task, records) (codemix.Model)")
-    datasets = _load_corpora(corpora, data_dir, verify, echo, needs_train=shots > 0)
+    datasets = _load_corpora(corpora, data_dir, verify, echo)
     cells = _cells(model, tasks, datasets, explicit=bool(tasks))
     shots_data = _shots_source(shots_from, data_dir, verify) if shots_from and shots else None
     details = describe_model(model, spec_string)  # before any work: an unreachable server fails here
@@ -98,7 +98,7 @@ def run_evaluation(model, tasks=None, corpora=None, data_dir=None, out="codemix-
     return scores
 
 
-def _load_corpora(corpora, data_dir, verify, echo, needs_train: bool) -> dict:
+def _load_corpora(corpora, data_dir, verify, echo) -> dict:
     from codemix.loaders.api import load, load_available
 
     if corpora:
