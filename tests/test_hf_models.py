@@ -93,4 +93,4 @@ def test_without_network_a_missing_model_fails_in_seconds(monkeypatch):
             FineTunedEncoder("no-org/no-model")
     finally:
         finetuned._hub_reachable.cache_clear()
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 20  # the hub client alone retries for over half a minute

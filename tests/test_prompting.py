@@ -116,12 +116,10 @@ def test_llm_spec_on_all_four_tasks_gives_valid_submissions_and_reruns_from_cach
     assert board.validate(tmp_path / "run") == []
 
     calls_before = model.backend.calls
-    started = time.perf_counter()
     again = codemix.evaluate(model, corpora=["demo_hien"], out=tmp_path / "run2", shots=2, progress=False)
     assert model.backend.calls == calls_before, "a rerun must be served from the cache"
     assert all(again[c]["prompting"]["model_calls"] == 0 and again[c]["prompting"]["cached"] > 0 for c in again)
     assert {c: again[c]["main"] for c in again} == {c: scores[c]["main"] for c in scores}
-    assert time.perf_counter() - started < 60
     fresh = resolve_model(f"llm:{tiny_llm}", cache=cache)  # a new process reads the same cache file
     codemix.evaluate(fresh, tasks=["sentiment"], corpora=["demo_hien"], out=tmp_path / "run3", shots=2, progress=False)
     assert fresh.backend.calls == 0

@@ -60,7 +60,7 @@ def test_offline_model_not_on_disk_fails_fast_and_clearly(monkeypatch):
     started = time.perf_counter()
     with pytest.raises(CodemixError, match="not on disk and the hub is offline.*pass --model"):
         get_baseline("transformer", model="no-such-org/no-such-model").fit(task, demo["train"])
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 30  # no retry loop: a hub call would retry for minutes
 
 
 def test_two_cpu_processes_under_torchrun_gloo(tiny_model, tmp_path):
