@@ -57,3 +57,16 @@ def test_nothing_imports_the_cli_back():
             if parts[0] == "codemix" and len(parts) > 1 and parts[1] in CLI_MODULES:
                 wrong.append(f"{path.relative_to(ROOT)}:{line}: imports {module}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_static_tools_resolve_a_stage_module_to_its_file():
+    """The stage folders live at the root but import as codemix.<stage>: symbolic links in codemix/
+    (codemix/loaders -> ../loaders, ...) let editors and jedi follow the imports, which an import
+    hook alone would hide from them."""
+    jedi = pytest.importorskip("jedi", reason="jedi comes with the dev extra")
+    for stage in ALLOWED:
+        assert (ROOT / "codemix" / stage).resolve() == (ROOT / stage).resolve()
+    script = jedi.Script("import codemix.loaders.api\ncodemix.loaders.api.load", path=str(ROOT / "example.py"),
+                         project=jedi.Project(str(ROOT)))
+    (name,) = script.goto(2, 22, follow_imports=True)
+    assert name.module_path.resolve() == (ROOT / "loaders" / "api.py").resolve() and name.name == "load"
