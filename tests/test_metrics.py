@@ -50,3 +50,22 @@ def test_confusion():
 def test_input_errors_say_both_shapes(gold, pred, message):
     with pytest.raises(MetricInputError, match=message):
         accuracy(gold, pred)
+
+
+def test_no_answer_equals_scikit_learn_with_the_real_labels():
+    import random
+
+    from sklearn.metrics import accuracy_score, f1_score
+
+    from codemix.tasks.metrics import summary
+
+    rng = random.Random(7)
+    for _ in range(200):
+        gold = [rng.choice("abc") for _ in range(rng.randint(1, 30))]
+        pred = [rng.choice(["a", "b", "c", "d", None]) for _ in gold]
+        ours = summary(gold, pred)
+        labels = sorted((set(gold) | set(pred)) - {None})
+        theirs_pred = ["(none)" if p is None else p for p in pred]
+        assert ours["accuracy"] == accuracy_score(gold, theirs_pred)
+        assert abs(ours["macro_f1"] - f1_score(gold, theirs_pred, labels=labels, average="macro", zero_division=0)) < 1e-12
+        assert abs(ours["weighted_f1"] - f1_score(gold, theirs_pred, labels=labels, average="weighted", zero_division=0)) < 1e-12
