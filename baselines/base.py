@@ -29,11 +29,10 @@ REQUIREMENTS: dict[str, tuple[tuple[str, str], ...]] = {
 
 def check_requirements(name: str) -> None:
     """One clear error naming the extra when a baseline's dependencies are not installed."""
-    import importlib.util
+    from codemix.baselines.model import require
 
     for module, extra in REQUIREMENTS.get(name, ()):
-        if importlib.util.find_spec(module) is None:
-            raise CodemixError(f"baseline {name} needs {module}, from the '{extra}' extra: pip install 'codemix[{extra}]'")
+        require(module, extra, f"baseline {name}")
 
 
 class Baseline:

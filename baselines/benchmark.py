@@ -63,7 +63,9 @@ def run_benchmark(corpora=None, baselines=CLASSICAL, tasks=None, out="benchmark-
                        "train_seconds": round(seconds, 2), "config": model.config(),
                        "published": reference_rows(spec, task, baseline, model, dataset, seed)}
                 if task_name == "pos" and "lid" in spec.tasks:
-                    row["pos_with_predicted_lid"] = pos_with_predicted_lid(model, baseline, dataset, seed)
+                    # the LID model of this grid (lid comes before pos) when it was trained, else one is
+                    row["pos_with_predicted_lid"] = pos_with_predicted_lid(model, baseline, dataset, seed,
+                                                                           models.get((corpus, "lid", baseline)))
                 rows.append(row)
                 echo(f"{corpus:26} {task_name:10} {baseline:11} acc {row['accuracy']:.4f}  macro-F1 {row['macro_f1']:.4f}  "
                      f"weighted-F1 {row['weighted_f1']:.4f}  ({seconds:.1f} s)")
@@ -101,12 +103,12 @@ def _robustness(corpus, task, baseline, model, test, row) -> dict:
             "romanised": round(scores[main], 4), "difference": round(scores[main] - row[main], 4)}
 
 
-def pos_with_predicted_lid(pos_model, baseline: str, dataset, seed: int) -> float:
+def pos_with_predicted_lid(pos_model, baseline: str, dataset, seed: int, tagger=None) -> float:
     """The POS main score when the test records' LID tags come from an LID model of the same
-    baseline (trained on the same train split) instead of the gold annotation: the pipeline
-    number, next to the LID-given one the ICON contests allowed."""
+    baseline (``tagger``, or one trained here on the same train split) instead of the gold
+    annotation: the pipeline number, next to the LID-given one the ICON contests allowed."""
     lid_task = get_task("lid")
-    tagger = get_baseline(baseline, seed=seed).fit(lid_task, dataset["train"], dataset["validation"])
+    tagger = tagger or get_baseline(baseline, seed=seed).fit(lid_task, dataset["train"], dataset["validation"])
     test = dataset["test"]
     predicted = tagger.predict(lid_task, test)
     from codemix.loaders.cache import quiet_datasets

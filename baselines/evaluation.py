@@ -57,9 +57,10 @@ def run_evaluation(model, tasks=None, corpora=None, data_dir=None, out="codemix-
     cell_meta: dict[str, dict] = {}
     for task, corpus in cells:
         dataset = datasets[corpus]
-        test = dataset["test"]
-        cell_gold = gold_by_id(task, test)
-        records = [task.prediction_input(record) for record in test if record["id"] in cell_gold]
+        rows = list(dataset["test"])  # one read of the split for gold, inputs and slices
+        cell_gold = gold_by_id(task, rows)
+        test = [record for record in rows if record["id"] in cell_gold]
+        records = [task.prediction_input(record) for record in test]
         if limit is not None:
             records = records[:limit]
             cell_gold = {r["id"]: cell_gold[r["id"]] for r in records}
@@ -68,7 +69,7 @@ def run_evaluation(model, tasks=None, corpora=None, data_dir=None, out="codemix-
         predicted = _predict(model, task, corpus, records, show)
         predictions[(task.name, corpus)] = [(r["id"], p) for r, p in zip(records, predicted)]
         gold[(task.name, corpus)] = cell_gold
-        slices[(task.name, corpus)] = slices_by_id(r for r in test if r["id"] in cell_gold)
+        slices[(task.name, corpus)] = slices_by_id(r for r in test if r["id"] in cell_gold)  # cell_gold: --limit
         cell_meta[f"{task.name}/{corpus}"] = {"shots": used_shots, "shots_from": source, "items": len(records),
                                              "seconds": round(time.perf_counter() - cell_started, 2),
                                              "partial": limit is not None}

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from pathlib import Path
 from typing import Any, Mapping
 
+from codemix.baselines.hub import from_pretrained
+from codemix.baselines.transformer import STATE_FILE
 from codemix.common.errors import CodemixError
+from codemix.common.names import label_key
 
-BASELINE_STATE = "codemix_baseline.json"
 
 
 class FineTunedEncoder:
@@ -45,7 +46,7 @@ class FineTunedEncoder:
 
     def label_mapping(self, task) -> list[str | None]:
         """Canonical label (or ``None``) per model label id; a label that maps to nothing is an error."""
-        canonical = {_normal(label): label for label in task.labels}
+        canonical = {label_key(label): label for label in task.labels}
         mapped: list[str | None] = []
         unmapped = []
         for label in self.model_labels():
@@ -55,8 +56,8 @@ class FineTunedEncoder:
                     raise CodemixError(f"--label-map maps {label!r} to {target!r}, which is not a {task.name} label; "
                                        f"{task.name} labels: {', '.join(task.labels)}")
                 mapped.append(target)
-            elif _normal(label) in canonical:
-                mapped.append(canonical[_normal(label)])
+            elif label_key(label) in canonical:
+                mapped.append(canonical[label_key(label)])
             else:
                 unmapped.append(label)
         if unmapped:
@@ -99,69 +100,33 @@ class FineTunedEncoder:
             out.append([self.fallback if label is None and self.fallback else label for label in labels])
         return out
 
-    def describe(self) -> dict[str, Any]:
-        """meta.json's model entry: kind, labels and the weights fingerprint."""
+    @functools.cached_property
+    def fingerprint(self) -> dict:
+        """The weights fingerprint, hashed once (a base model's weights are gigabytes)."""
         from codemix.baselines.fingerprint import model_fingerprint
 
+        return model_fingerprint(self.name_or_path)
+
+    def describe(self) -> dict[str, Any]:
+        """meta.json's model entry: kind, labels and the weights fingerprint."""
         return {"kind": "fine-tuned", "spec": f"hf:{self.name_or_path}", "architecture": (self.config.architectures or [None])[0],
                 "model_labels": self.model_labels(), "label_map": self.user_label_map, "max_length": self.max_length,
                 "untokenisable_tokens": self.untokenisable, "empty_token_label": self.fallback,
-                "fingerprint": model_fingerprint(self.name_or_path)}
-
-
-def offline() -> bool:
-    """Whether the Hugging Face hub is out of use: switched off (``HF_HUB_OFFLINE``), or not reachable.
-
-    Without a network the hub client retries for half a minute before failing; a two-second
-    connection test first makes a missing model fail at once instead.
-    """
-    if any(os.environ.get(v, "").lower() in {"1", "true", "yes"} for v in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")):
-        return True
-    return not _hub_reachable()
-
-
-@functools.lru_cache(maxsize=1)
-def _hub_reachable() -> bool:
-    import socket
-    from urllib.parse import urlparse
-
-    endpoint = urlparse(os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
-    try:
-        socket.create_connection((endpoint.hostname, endpoint.port or 443), timeout=2).close()
-    except OSError:
-        return False
-    return True
-
-
-def not_on_disk_error(name_or_path: str, error: Exception, flag: str = "--model") -> CodemixError:
-    """The one error for a model that is neither a local folder nor fetchable."""
-    where = " and the hub is offline (HF_HUB_OFFLINE, or no network)" if offline() else " and could not be fetched"
-    return CodemixError(
-        f"model {name_or_path!r} is not on disk{where}: download it on a connected machine "
-        f"(`hf download {name_or_path} --local-dir models/my-model`) and pass {flag} with that local folder. "
-        f"({type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else ''})")
+                "fingerprint": self.fingerprint}
 
 
 def _load(name_or_path: str):
     from transformers import AutoConfig, AutoModelForSequenceClassification, AutoModelForTokenClassification, AutoTokenizer
 
-    local_only = not Path(name_or_path).expanduser().is_dir() and offline()
-    try:
-        config = AutoConfig.from_pretrained(name_or_path, local_files_only=local_only)
-        tokenizer = AutoTokenizer.from_pretrained(name_or_path, local_files_only=local_only)
-    except (OSError, ValueError) as error:
-        raise not_on_disk_error(name_or_path, error) from None
+    config = from_pretrained(AutoConfig.from_pretrained, name_or_path)
+    tokenizer = from_pretrained(AutoTokenizer.from_pretrained, name_or_path)
     if not getattr(config, "id2label", None):
         raise CodemixError(f"{name_or_path}: its config has no id2label; hf: needs a fine-tuned classifier")
-    cls = AutoModelForTokenClassification if _is_token_classifier(config) else AutoModelForSequenceClassification
     if not _is_token_classifier(config) and not _is_sequence_classifier(config):
         raise CodemixError(f"{name_or_path}: architectures {config.architectures} are not a sequence or token "
                            "classifier; hf: evaluates fine-tuned classifiers (use llm: for a causal language model)")
-    try:
-        model = cls.from_pretrained(name_or_path, config=config, local_files_only=local_only)
-    except (OSError, ValueError) as error:
-        raise not_on_disk_error(name_or_path, error) from None
-    return config, tokenizer, model
+    cls = AutoModelForTokenClassification if _is_token_classifier(config) else AutoModelForSequenceClassification
+    return config, tokenizer, from_pretrained(cls.from_pretrained, name_or_path, config=config)
 
 
 def _is_token_classifier(config) -> bool:
@@ -173,7 +138,7 @@ def _is_sequence_classifier(config) -> bool:
 
 
 def _baseline_state(name_or_path: str) -> dict:
-    path = Path(name_or_path).expanduser() / BASELINE_STATE
+    path = Path(name_or_path).expanduser() / STATE_FILE
     if not path.is_file():
         return {}
     try:
@@ -186,7 +151,3 @@ def _model_max_length(config, tokenizer) -> int:
     limits = [getattr(config, "max_position_embeddings", None), getattr(tokenizer, "model_max_length", None)]
     usable = [int(v) for v in limits if isinstance(v, int) and 0 < v < 100_000]
     return min(usable + [512])
-
-
-def _normal(label: str) -> str:
-    return str(label).strip().casefold().replace("-", "_").replace(" ", "_")

@@ -9,7 +9,7 @@ generation cut at a stop string. Inputs longer than the model's context are cut 
 
 from __future__ import annotations
 
-from pathlib import Path
+import functools
 from typing import Sequence
 
 from codemix.common.errors import CodemixError
@@ -28,15 +28,13 @@ class LocalCausalLM:
         self.max_length = int(max_length or limit or 2048)
         self.calls = 0  # forward/generate batches run: a rerun served from the cache runs none
         self.truncated = 0
-        self._fingerprint = None
 
+    @functools.lru_cache(maxsize=1)  # noqa: B019 - one backend per model, hashed once
     def fingerprint(self) -> dict:
-        """sha256 over the model's config, weight and tokenizer files."""
-        if self._fingerprint is None:
-            from codemix.baselines.fingerprint import model_fingerprint
+        """sha256 over the model's config, weight and tokenizer files (computed once)."""
+        from codemix.baselines.fingerprint import model_fingerprint
 
-            self._fingerprint = model_fingerprint(self.name_or_path)
-        return self._fingerprint
+        return model_fingerprint(self.name_or_path)
 
     def describe(self) -> dict:
         """The backend as meta.json records it."""
@@ -141,13 +139,9 @@ def _load(name_or_path: str):
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from codemix.baselines.finetuned import not_on_disk_error, offline
+    from codemix.baselines.hub import from_pretrained
 
-    local_only = not Path(name_or_path).expanduser().is_dir() and offline()
-    try:
-        tokenizer = AutoTokenizer.from_pretrained(name_or_path, local_files_only=local_only)
-    except (OSError, ValueError) as error:
-        raise not_on_disk_error(name_or_path, error, flag="--model llm:PATH") from None
+    tokenizer = from_pretrained(AutoTokenizer.from_pretrained, name_or_path, flag="--model llm:PATH")
     if not getattr(tokenizer, "is_fast", False):
         raise CodemixError(f"{name_or_path}: log-likelihood scoring needs a fast tokenizer (character offsets); "
                            "this model only has a slow one")
@@ -159,10 +153,7 @@ def _load(name_or_path: str):
             options["device_map"] = "auto"
         except ImportError:
             pass
-    try:
-        model = AutoModelForCausalLM.from_pretrained(name_or_path, local_files_only=local_only, **options)
-    except (OSError, ValueError) as error:
-        raise not_on_disk_error(name_or_path, error, flag="--model llm:PATH") from None
+    model = from_pretrained(AutoModelForCausalLM.from_pretrained, name_or_path, flag="--model llm:PATH", **options)
     if torch.cuda.is_available() and "device_map" not in options:
         model = model.to("cuda")
     model.eval()

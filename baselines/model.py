@@ -71,16 +71,17 @@ def resolve_model(spec: str, **options: Any) -> Any:
         require("torch", "transformers")
     if prefix == "openai":
         require("openai", "openai")
+    own = _only(options, *(name for name in OPTIONS[kind] if name not in PROMPTING))  # the adapter's or backend's
+    prompting = _only(options, *PROMPTING, "seed")
     if prefix == "hf":
         from codemix.baselines.finetuned import FineTunedEncoder
 
-        return FineTunedEncoder(rest, **_only(options, "label_map", "batch_size", "max_length"))
+        return FineTunedEncoder(rest, **own)
     if prefix == "llm":
         from codemix.baselines.llm_local import LocalCausalLM
         from codemix.baselines.prompted import PromptedModel
 
-        backend = LocalCausalLM(rest, **_only(options, "batch_size", "max_length"))
-        return PromptedModel(backend, spec, **_prompt_options(options))
+        return PromptedModel(LocalCausalLM(rest, **own), spec, **prompting)
     if prefix == "openai":
         from codemix.baselines.llm_server import ServerLM
         from codemix.baselines.prompted import PromptedModel
@@ -89,17 +90,16 @@ def resolve_model(spec: str, **options: Any) -> Any:
         if not model_name or not base_url:
             raise ModelSpecError(f"model spec {spec!r}: write openai:MODEL@BASE_URL, e.g. "
                                  "openai:meta-llama/Llama-3.1-8B-Instruct@http://localhost:8000/v1")
-        backend = ServerLM(model_name, base_url, **_only(options, "api_key_env", "concurrency", "timeout", "retries", "chat"))
-        return PromptedModel(backend, spec, **_prompt_options(options))
+        return PromptedModel(ServerLM(model_name, base_url, **own), spec, **prompting)
     return python_model(spec)
 
 
-def require(module: str, extra: str) -> None:
+def require(module: str, extra: str, who: str = "this") -> None:
     """One clear line when an optional dependency is missing, naming the extra that brings it."""
     import importlib.util
 
     if importlib.util.find_spec(module) is None:
-        raise CodemixError(f"this needs {module}, from the '{extra}' extra: pip install 'codemix[{extra}]'")
+        raise CodemixError(f"{who} needs {module}, from the '{extra}' extra: pip install 'codemix[{extra}]'")
 
 
 def python_model(spec: str) -> Any:
@@ -149,7 +149,3 @@ def describe_model(model: Any, spec: str | None = None) -> dict[str, Any]:
 
 def _only(options: dict[str, Any], *names: str) -> dict[str, Any]:
     return {name: options[name] for name in names if options.get(name) is not None}
-
-
-def _prompt_options(options: dict[str, Any]) -> dict[str, Any]:
-    return _only(options, "method", "template", "max_new_tokens", "cache", "seed")

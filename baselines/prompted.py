@@ -40,7 +40,6 @@ class PromptedModel:
         path = default_cache_path() if cache is True or cache is None else (None if cache is False else cache)
         self.cache = ResponseCache(path)
         self.seed = seed
-        self.shots = 0
         self.templates: dict[str, Any] = {}
         self.examples: dict[tuple[str, str], list] = {}
         self.pairs: dict[str, str] = {}
@@ -50,7 +49,7 @@ class PromptedModel:
 
     def prepare(self, task, corpus: str, train, shots: int = 0, seed: int = 0) -> None:
         """Choose the template and draw ``shots`` examples from ``train`` for the cell (task, corpus)."""
-        self.shots, self.seed = shots, seed
+        self.seed = seed
         self._template(task)
         self.pairs[corpus] = _pair(corpus)
         self.examples[(task.name, corpus)] = draw_examples(task, train, shots, seed) if shots else []

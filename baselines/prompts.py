@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from codemix.common.errors import CodemixError
+from codemix.common.names import label_key
 
 TEMPLATE_DIR = Path(__file__).parent / "prompt_templates"
 REQUIRED_KEYS = ("name", "version", "task", "instruction", "example", "query", "separator", "verbalisers")
@@ -70,7 +71,7 @@ def load_template(task, path: str | Path | None = None) -> PromptTemplate:
     extra = [label for label in data["verbalisers"] if label not in task.labels]
     if absent or extra:
         raise CodemixError(f"{source}: verbalisers must cover exactly the {task.name} labels; missing {absent}, unknown {extra}")
-    spoken = [_normal(v) for v in data["verbalisers"].values()]
+    spoken = [label_key(v) for v in data["verbalisers"].values()]
     if len(set(spoken)) != len(spoken) or not all(spoken):
         raise CodemixError(f"{source}: verbalisers must be distinct and non-empty: {data['verbalisers']}")
     data["source"] = "shipped" if path is None else str(source)
@@ -132,10 +133,10 @@ def parse_label(template: PromptTemplate, answer: str) -> str | None:
     >>> parse_label(t, " Yes, it is."), parse_label(t, "no"), parse_label(t, "maybe")
     ('offensive', 'not_offensive', None)
     """
-    text = _normal(answer)
+    text = label_key(answer)
     best: tuple[int, int, str] | None = None
     for label, verbaliser in list(template.verbalisers.items()) + list(_label_names(template).items()):
-        match = re.search(rf"(?<![a-z0-9_]){re.escape(_normal(verbaliser))}(?![a-z0-9_])", text)
+        match = re.search(rf"(?<![a-z0-9_]){re.escape(label_key(verbaliser))}(?![a-z0-9_])", text)
         if match and (best is None or (match.start(), -len(match.group())) < best[:2]):
             best = (match.start(), -len(match.group()), label)
     return best[2] if best else None
@@ -191,7 +192,7 @@ def parse_tags(template: PromptTemplate, answer: str, n_tokens: int) -> TagParse
     unknown = 0
     for index, rest in placed.items():
         fields = rest.split()
-        tag = lookup.get(_normal(fields[-1].strip(".,;:|"))) if fields else None
+        tag = lookup.get(label_key(fields[-1].strip(".,;:|"))) if fields else None
         if tag is None:
             unknown += 1
         tags[index] = tag
@@ -199,16 +200,12 @@ def parse_tags(template: PromptTemplate, answer: str, n_tokens: int) -> TagParse
 
 
 def _tag_lookup(template: PromptTemplate) -> dict[str, str]:
-    lookup = {_normal(label): label for label in template.verbalisers}
-    lookup.update({_normal(spoken): label for label, spoken in template.verbalisers.items()})
-    lookup.update({_normal(alias): label for alias, label in template.aliases.items() if label in template.verbalisers})
+    lookup = {label_key(label): label for label in template.verbalisers}
+    lookup.update({label_key(spoken): label for label, spoken in template.verbalisers.items()})
+    lookup.update({label_key(alias): label for alias, label in template.aliases.items() if label in template.verbalisers})
     return lookup
 
 
 def _label_names(template: PromptTemplate) -> dict[str, str]:
     """Canonical label names as extra spellings (``not_offensive`` / ``not offensive``)."""
     return {label: label.replace("_", " ") for label in template.verbalisers}
-
-
-def _normal(text: str) -> str:
-    return " ".join(str(text).casefold().replace("_", " ").replace("-", " ").split())

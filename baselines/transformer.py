@@ -21,6 +21,7 @@ from pathlib import Path
 from codemix.baselines.base import Baseline
 from codemix.tasks.metrics import METRICS
 
+STATE_FILE = "codemix_baseline.json"  # beside the weights: what hf: needs to predict exactly as when trained
 DEFAULTS = {"model": "bert-base-multilingual-cased", "epochs": 3, "lr": 5e-5, "batch_size": 16, "max_length": 128}
 
 
@@ -152,7 +153,7 @@ class TransformerBaseline(Baseline):
         self.tokenizer.save_pretrained(path)
         state = {"seed": self.seed, "options": self.options, "chosen": self.chosen, "task_name": self.task_name,
                  "labels": self.labels, "fallback": self.fallback}
-        (path / "codemix_baseline.json").write_text(json.dumps(state, indent=2, default=str), encoding="utf-8")
+        (path / STATE_FILE).write_text(json.dumps(state, indent=2, default=str), encoding="utf-8")
         return path
 
     @staticmethod
@@ -161,7 +162,7 @@ class TransformerBaseline(Baseline):
         from transformers import AutoModelForSequenceClassification, AutoModelForTokenClassification, AutoTokenizer
 
         path = Path(path)
-        state = json.loads((path / "codemix_baseline.json").read_text(encoding="utf-8"))
+        state = json.loads((path / STATE_FILE).read_text(encoding="utf-8"))
         baseline = TransformerBaseline(state["seed"], **state["options"])
         baseline.chosen, baseline.task_name, baseline.labels = state["chosen"], state["task_name"], state["labels"]
         baseline.label2id = {label: i for i, label in enumerate(baseline.labels)}
@@ -177,23 +178,13 @@ def load_model(name_or_path: str, task, labels: list[str]):
     """Tokenizer and classification model; offline with a model not on disk fails at once, clearly."""
     from transformers import AutoConfig, AutoModelForSequenceClassification, AutoModelForTokenClassification, AutoTokenizer
 
-    from codemix.baselines.finetuned import offline as hub_offline
+    from codemix.baselines.hub import from_pretrained
 
-    local = Path(name_or_path).expanduser().is_dir()
-    offline = not local and hub_offline()
-    try:
-        config = AutoConfig.from_pretrained(name_or_path, num_labels=len(labels), id2label=dict(enumerate(labels)),
-                                            label2id={label: i for i, label in enumerate(labels)},
-                                            local_files_only=offline and not local)
-        tokenizer = AutoTokenizer.from_pretrained(name_or_path, local_files_only=offline and not local)
-    except (OSError, ValueError) as error:
-        from codemix.baselines.finetuned import not_on_disk_error
-
-        raise not_on_disk_error(name_or_path, error) from None
+    config = from_pretrained(AutoConfig.from_pretrained, name_or_path, num_labels=len(labels),
+                             id2label=dict(enumerate(labels)), label2id={label: i for i, label in enumerate(labels)})
+    tokenizer = from_pretrained(AutoTokenizer.from_pretrained, name_or_path)
     cls = AutoModelForTokenClassification if task.level == "token" else AutoModelForSequenceClassification
-    model = cls.from_pretrained(name_or_path, config=config, ignore_mismatched_sizes=True,
-                                local_files_only=offline and not local)
-    return tokenizer, model
+    return tokenizer, from_pretrained(cls.from_pretrained, name_or_path, config=config, ignore_mismatched_sizes=True)
 
 
 def training_folder(requested: str | None) -> tuple[str, bool]:

@@ -68,15 +68,12 @@ def add_evaluate_command(commands, formatter) -> None:
 def evaluate_command(args) -> None:
     """Run ``codemix.evaluate`` from the parsed arguments and print the scores."""
     from codemix.evaluation import evaluate
-    from codemix.common.errors import CodemixError
     from codemix.common.text import print_table
 
     if args.plots:
         from codemix.baselines.model import require
 
         require("matplotlib", "plots")
-    if args.limit is not None and args.submit:
-        raise CodemixError("--limit makes a partial submission, which the leaderboard refuses; drop --submit or --limit")
     out = args.out or str(Path("codemix-runs") / re.sub(r"[^A-Za-z0-9_.-]+", "_", args.model).strip("_"))
     meta = {key: getattr(args, key) for key in ("team", "system", "description") if getattr(args, key)}
     scores = evaluate(args.model, tasks=args.tasks, corpora=args.corpora, data_dir=args.data_dir, out=out, shots=args.shots,

@@ -5,6 +5,25 @@ from __future__ import annotations
 import difflib
 
 
+def label_key(text: str) -> str:
+    """A label spelling folded for comparison: case, ``_``, ``-`` and runs of spaces do not count.
+
+    >>> label_key("Not-Offensive") == label_key("not_offensive") == label_key(" NOT  offensive")
+    True
+    """
+    return " ".join(str(text).casefold().replace("_", " ").replace("-", " ").split())
+
+
+def did_you_mean(value: str, known) -> str:
+    """`` (did you mean 'x'?)`` for the closest known name, or ``""``.
+
+    >>> did_you_mean("demo_hein", ["demo_hien", "demo_bnen"])
+    " (did you mean 'demo_hien'?)"
+    """
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def unknown_name_message(kind: str, name: str, known: list[str]) -> str:
     """``unknown corpus 'x'. Did you mean 'y'? Known corpus names: ...``
 

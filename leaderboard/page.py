@@ -76,8 +76,7 @@ def page_model(results: dict) -> dict[str, Any]:
     kinds = sorted({s.get("kind", "unstated").split(" ")[0] for s in results["submissions"]})
     synthetic = sorted({c["corpus"] for c in results["cells"] if c["corpus"] in specs and specs[c["corpus"]].domain == "synthetic"})
     return {"results": results, "tasks": tasks, "kinds": kinds, "synthetic": synthetic,
-            "overall": results["overall"], "submissions": [_submission_view(s) for s in results["submissions"]],
-            "payload": results}
+            "overall": results["overall"], "submissions": [_submission_view(s) for s in results["submissions"]]}
 
 
 def _cell_detail(cell: dict, by_id: dict) -> dict:

@@ -8,7 +8,6 @@ first few problems only, from an index.
 
 from __future__ import annotations
 
-import difflib
 import stat
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 from codemix.leaderboard.gold import gold_cells, gold_items
 from codemix.loaders.registry import all_specs
 from codemix.tasks.registry import list_tasks
+from codemix.common.names import did_you_mean
 from codemix.common.text import printable, quote
 from codemix.tasks.submission import (
     META_FILE, REQUIRED_META, StrictJSONError, parse_cell_file_name, prediction_rows, strict_json,
@@ -163,9 +163,9 @@ def _check_cell_name(name: str, cell: tuple[str, str], cells: dict) -> list[Prob
     specs = all_specs()
     problems = []
     if task not in list_tasks():
-        problems.append(Problem(name, None, f"unknown task {quote(task)}{_did_you_mean(task, list_tasks())}; tasks: {', '.join(list_tasks())}"))
+        problems.append(Problem(name, None, f"unknown task {quote(task)}{did_you_mean(task, list_tasks())}; tasks: {', '.join(list_tasks())}"))
     if corpus not in specs:
-        problems.append(Problem(name, None, f"unknown corpus {quote(corpus)}{_did_you_mean(corpus, list(specs))}"))
+        problems.append(Problem(name, None, f"unknown corpus {quote(corpus)}{did_you_mean(corpus, list(specs))}"))
     if problems:
         return problems
     if task not in specs[corpus].tasks:
@@ -257,7 +257,7 @@ def _check_pred(found: _Collector, number, key, pred, gold, labels, token_level)
             return
         bad = [pred] if pred is not None and pred not in labels else []
     for label in bad[:3]:
-        hint = _did_you_mean(label, labels) if found.suggest and len(label) <= MAX_LABEL_CHARS else ""
+        hint = did_you_mean(label, labels) if found.suggest and len(label) <= MAX_LABEL_CHARS else ""
         found.add(number, f"unknown label {quote(label)}{hint}; allowed: {', '.join(labels)}")
 
 
@@ -273,8 +273,3 @@ def _id_index(gold: dict) -> dict[str, str]:
 def _suggest_id(key: str, index: dict[str, str]) -> str:
     match = index.get(key.rsplit(":", 1)[-1])
     return f" (did you mean {quote(match)}? ids are <corpus>:test:<id>)" if match else ""
-
-
-def _did_you_mean(value: str, known) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -6,7 +6,7 @@ import logging
 from contextlib import contextmanager
 from pathlib import Path
 
-from codemix.loaders.records import iter_records
+from codemix.loaders.records import available_splits, iter_records
 from codemix.loaders.cache import cache_dir, load_cached, save_cached
 from codemix.common.errors import CodemixError, DataNotFoundError, UnknownNameError
 from codemix.loaders.files import ResolvedFile, resolve_file
@@ -129,14 +129,6 @@ def _streaming(spec: CorpusSpec, files: list[ResolvedFile], split: str | None):
     if split is not None:
         return one(split)
     return IterableDatasetDict({s: one(s) for s in available_splits(spec, files)})
-
-
-def available_splits(spec: CorpusSpec, files: list[ResolvedFile]) -> tuple[str, ...]:
-    """The spec's splits, less those whose data files are all optional and absent."""
-    if spec.split_policy.kind != "official":
-        return spec.splits()
-    present = {f.spec.split for f in files if f.spec.role == "data" and f.path is not None}
-    return tuple(s for s in spec.splits() if s in present)
 
 
 @contextmanager

@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from codemix.loaders.download import sha256_of
 from codemix.loaders.files import ResolvedFile, codemix_home
 from codemix.loaders.report import LoadReport
 from codemix.loaders.spec import CorpusSpec
@@ -91,7 +92,7 @@ def save_cached(directory: Path, dataset, report: LoadReport) -> None:
 def _manifest(directory: Path, dataset) -> dict:
     files = {}
     for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-        files[path.relative_to(directory).as_posix()] = {"size": path.stat().st_size, "sha256": _sha256(path)}
+        files[path.relative_to(directory).as_posix()] = {"size": path.stat().st_size, "sha256": sha256_of(path)}
     return {"rows": {split: data.num_rows for split, data in dataset.items()}, "files": files}
 
 
@@ -113,17 +114,9 @@ def manifest_damage(directory: Path) -> str | None:
         path = directory / name
         if path.stat().st_size != entry["size"]:
             return f"{name} has {path.stat().st_size:,} bytes, the manifest says {entry['size']:,}"
-        if _sha256(path) != entry["sha256"]:
+        if sha256_of(path) != entry["sha256"]:
             return f"{name} does not hash to its manifest sha256"
     return None
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 @contextlib.contextmanager

@@ -10,20 +10,19 @@ from codemix.loaders.registry import get_spec
 _KEY = re.compile(r"@\w+\{([^,\s]+),")
 
 
-def references_bib(corpora: Iterable[str], with_codemix: bool = True) -> str:
+def references_bib(corpora: Iterable[str]) -> str:
     """One BibTeX text covering exactly ``corpora`` (each paper once), codemix's own entry first.
 
     A corpus spec without a BibTeX entry contributes a comment with its citation string.
     """
+    from codemix.common.errors import UnknownNameError
     from codemix.loaders.corpora._bibtex import ENTRIES
 
-    entries: dict[str, str] = {"codemix": ENTRIES["codemix"]} if with_codemix else {}
+    entries: dict[str, str] = {"codemix": ENTRIES["codemix"]}
     comments = []
-    from codemix.common.errors import UnknownNameError
-
     for name in dict.fromkeys(corpora):
         try:
-            spec = get_spec(name) if isinstance(name, str) else name
+            spec = get_spec(name)
         except UnknownNameError:
             comments.append(f"% {name}: not a corpus this codemix version knows")
             continue

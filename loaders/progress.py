@@ -28,28 +28,7 @@ def status(message: str) -> None:
 
 
 def bar(total: int | None, desc: str, unit: str = "it"):
-    """A tqdm bar on stderr, or a no-op stand-in when progress is off."""
-    if not enabled():
-        return _Silent()
+    """A tqdm bar on stderr; disabled (every call a no-op) when progress is off."""
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, desc=desc, unit=unit, leave=False, file=sys.stderr)
-
-
-class _Silent:
-    """The bar's interface, doing nothing."""
-
-    def update(self, n: int = 1) -> None:
-        """Nothing to show."""
-
-    def set_postfix_str(self, text: str) -> None:
-        """Nothing to show."""
-
-    def close(self) -> None:
-        """Nothing to close."""
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        return None
+    return tqdm(total=total, desc=desc, unit=unit, leave=False, file=sys.stderr, disable=not enabled())

@@ -55,8 +55,6 @@ def iter_records(spec: CorpusSpec, files: list[ResolvedFile], report: LoadReport
 
 def _refuse_empty_splits(spec: CorpusSpec, files: list[ResolvedFile], counts: dict[str, int]) -> None:
     """An empty split is an error naming its files, unless the spec allows it."""
-    from codemix.loaders.api import available_splits
-
     policy = spec.split_policy.kind
     data = [f for f in files if f.spec.role == "data" and f.path is not None]
     if policy in ("seeded", "test_only"):
@@ -346,3 +344,11 @@ def _label_error(spec, field, value, path, line) -> LabelError:
     allowed = spec.label_maps[field].allowed()
     return LabelError(f"{path}:{line}: corpus {spec.name}: {field} label {value!r} has no mapping; the spec maps "
                       f"{allowed}. Add it to label_maps[{field!r}] in loaders/corpora/{spec.name}.py with a one-line why")
+
+
+def available_splits(spec: CorpusSpec, files: list[ResolvedFile]) -> tuple[str, ...]:
+    """The spec's splits, less those whose data files are all optional and absent."""
+    if spec.split_policy.kind != "official":
+        return spec.splits()
+    present = {f.spec.split for f in files if f.spec.role == "data" and f.path is not None}
+    return tuple(s for s in spec.splits() if s in present)

@@ -86,22 +86,24 @@ def mixing_stats(tags: Sequence[str], k: int | None = None) -> dict:
     concentration = sum(p * p for p in shares)
     languages_k = len(counts) if k is None else k
     runs = spans(languages)
-    return {
-        "cmi": 100 * (1 - counts[matrix] / n) + 0.0,
+    stats = {
+        "cmi": 100 * (1 - counts[matrix] / n),
         "cmi_v2": 100 * (n - counts[matrix] + switches) / (2 * n),
         "switch_points": switches,
         "i_index": switches / (n - 1) if n > 1 else 0.0,
-        "m_index": (1 - concentration) / ((languages_k - 1) * concentration) + 0.0 if languages_k > 1 else 0.0,
+        "m_index": (1 - concentration) / ((languages_k - 1) * concentration) if languages_k > 1 else 0.0,
         "language_entropy": _entropy(shares),
         "burstiness": _burstiness(runs),
         "span_entropy": _entropy([c / len(runs) for c in Counter(runs).values()]),
         "memory": _memory(runs),
         "matrix_language": matrix,
     }
+    # x + 0.0 turns -0.0 (from 0 * -1, -p log p at p = 1, ...) into 0.0; other values are unchanged
+    return {key: value + 0.0 if isinstance(value, float) else value for key, value in stats.items()}
 
 
 def _entropy(shares: Sequence[float]) -> float:
-    return sum(-p * math.log2(p) for p in shares if p > 0) + 0.0  # + 0.0: never -0.0
+    return sum(-p * math.log2(p) for p in shares if p > 0)
 
 
 def _burstiness(runs: Sequence[int]) -> float | None:
@@ -119,7 +121,7 @@ def _memory(runs: Sequence[int]) -> float | None:
     if s1 == 0 or s2 == 0:
         return None
     m1, m2 = statistics.fmean(first), statistics.fmean(second)
-    return sum((a - m1) * (b - m2) for a, b in zip(first, second)) / ((len(runs) - 1) * s1 * s2) + 0.0
+    return sum((a - m1) * (b - m2) for a, b in zip(first, second)) / ((len(runs) - 1) * s1 * s2)
 
 
 def corpus_mixing_stats(utterances: Iterable[Sequence[str]], k: int | str | None = None) -> dict:

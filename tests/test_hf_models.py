@@ -81,16 +81,16 @@ def test_a_saved_baseline_checkpoint_scores_exactly_as_when_trained(tmp_path, te
 def test_without_network_a_missing_model_fails_in_seconds(monkeypatch):
     import time
 
-    from codemix.baselines import finetuned
+    from codemix.baselines import hub
 
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
     monkeypatch.delenv("TRANSFORMERS_OFFLINE", raising=False)
     monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # nothing listens: like a machine without network
-    finetuned._hub_reachable.cache_clear()
+    hub._hub_reachable.cache_clear()
     started = time.perf_counter()
     try:
         with pytest.raises(CodemixError, match=r"'no-org/no-model' is not on disk and the hub is offline \(HF_HUB_OFFLINE, or no network\)"):
             FineTunedEncoder("no-org/no-model")
     finally:
-        finetuned._hub_reachable.cache_clear()
+        hub._hub_reachable.cache_clear()
     assert time.perf_counter() - started < 20  # the hub client alone retries for over half a minute
