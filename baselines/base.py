@@ -15,14 +15,27 @@ BASELINES: dict[str, tuple[str, str]] = {
     "majority": ("codemix.baselines.majority", "MajorityBaseline"),
     "char_ngram": ("codemix.baselines.char_ngram", "CharNgramBaseline"),
     "crf": ("codemix.baselines.crf", "CrfBaseline"),
+    "bilstm_crf": ("codemix.baselines.bilstm_crf", "BiLstmCrfBaseline"),
+    "ensemble": ("codemix.baselines.ensemble", "EnsembleBaseline"),
     "transformer": ("codemix.baselines.transformer", "TransformerBaseline"),
 }
 CLASSICAL = ("majority", "char_ngram", "crf")
+NEURAL = ("bilstm_crf", "ensemble")  # the CPU neural tier (the neural extra: torch)
+
+
+def default_benchmark_baselines() -> tuple[str, ...]:
+    """What ``codemix benchmark`` runs by default: the classical baselines, and the neural tier
+    when torch is installed."""
+    import importlib.util
+
+    return CLASSICAL + (NEURAL if importlib.util.find_spec("torch") else ())
 # what each baseline imports when it fits, and the extra that installs it; checked before any work
 REQUIREMENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "majority": (),
     "char_ngram": (("sklearn", "baselines"), ("joblib", "baselines")),
     "crf": (("sklearn", "baselines"), ("sklearn_crfsuite", "baselines")),
+    "bilstm_crf": (("torch", "neural"),),
+    "ensemble": (("sklearn", "baselines"), ("sklearn_crfsuite", "baselines"), ("torch", "neural")),
     "transformer": (("torch", "transformers"), ("transformers", "transformers"), ("accelerate", "transformers")),
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 from codemix.loaders.normalize import token_script
@@ -81,3 +82,26 @@ def sentence_features(tokens, lid=None, char_ngrams: bool = False, window: int =
             features[f"lid={lid[index]}|s2={tokens[index].lower()[-2:]}"] = 1.0
         out.append(features)
     return out
+
+
+# Romanised Hindi, Bengali and Marathi spell one word many ways; these pairs fold the commonest
+# alternations (aspiration written or not, w/v, z/j, q/k, long vowels doubled).
+_FOLDS = (("kh", "k"), ("gh", "g"), ("ph", "f"), ("bh", "b"), ("dh", "d"), ("th", "t"), ("sh", "s"), ("ch", "c"),
+          ("jh", "j"), ("w", "v"), ("z", "j"), ("q", "k"), ("ee", "i"), ("oo", "u"))
+_REPEATS = re.compile(r"(.)\1+")
+_INNER_VOWELS = re.compile(r"[aeiouy]")
+
+
+@functools.lru_cache(maxsize=200_000)
+def spelling_skeleton(token: str) -> str:
+    """A romanised word's spelling skeleton: lower-cased, repeated letters collapsed, common
+    alternations folded, vowels after the first letter dropped. An extra view beside the word
+    itself, never a replacement: ``bahut``, ``bohot`` and ``bahuuut`` all give ``bht``.
+
+    >>> spelling_skeleton("bahut"), spelling_skeleton("bohot"), spelling_skeleton("bahuuut"), spelling_skeleton("Acha")
+    ('bht', 'bht', 'bht', 'ac')
+    """
+    word = _REPEATS.sub(r"\1", token.lower())
+    for spelled, folded in _FOLDS:
+        word = word.replace(spelled, folded)
+    return word[:1] + _INNER_VOWELS.sub("", word[1:])

@@ -8,6 +8,7 @@ BASELINE_EXAMPLES = """examples:
   codemix baseline run majority --task lid --corpus demo_hien
   codemix baseline run char_ngram --task sentiment --corpus sentimix2020_hien --data-dir ../shared/data --out runs/sm
   codemix baseline run crf --task pos --corpus icon2016_hien_pos --seed 1 --data-dir ../shared/data
+  codemix baseline run bilstm_crf --task lid --corpus dutta2022_bnen_lid --epochs 5 --data-dir ../shared/data
   codemix baseline run transformer --model models/mbert --task lid --corpus sentimix2020_hien --data-dir ../shared/data --epochs 3
 """
 BENCHMARK_EXAMPLES = """examples:
@@ -26,7 +27,7 @@ def add_baseline_commands(commands, formatter) -> None:
                              description="Fit one baseline on a corpus's train split (hyper-parameters chosen on "
                                          "validation), predict its test split and write a scored submission folder.",
                              epilog=BASELINE_EXAMPLES, formatter_class=formatter)
-    run.add_argument("name", help="majority, char_ngram, crf or transformer")
+    run.add_argument("name", help="majority, char_ngram, crf, bilstm_crf or transformer")
     run.add_argument("--task", required=True, help="lid, pos, sentiment or offensive")
     run.add_argument("--corpus", required=True, help="a corpus with that task and a train split (see `codemix corpora list`)")
     run.add_argument("--data-dir", help="folder holding <corpus>/<file> (default: CODEMIX_DATA_DIR, then the cache)")
@@ -34,11 +35,12 @@ def add_baseline_commands(commands, formatter) -> None:
     run.add_argument("--out", help="submission folder (default codemix-runs/<baseline>.<task>.<corpus>)")
     run.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     run.add_argument("--save-model", metavar="PATH", help="also save the fitted model (joblib; a folder for transformer)")
-    encoder = run.add_argument_group("transformer options")
+    encoder = run.add_argument_group("transformer and bilstm_crf options")
     encoder.add_argument("--model", help="Hugging Face model name or local directory (default bert-base-multilingual-cased)")
-    encoder.add_argument("--epochs", type=float, help="training epochs (default 3)")
-    encoder.add_argument("--lr", type=float, help="learning rate (default 5e-5)")
-    encoder.add_argument("--batch-size", type=int, help="batch size per device (default 16)")
+    encoder.add_argument("--epochs", type=float, help="training epochs (transformer default 3; bilstm_crf: at most this "
+                                                      "many, early-stopped on validation, default 30)")
+    encoder.add_argument("--lr", type=float, help="learning rate (transformer default 5e-5, bilstm_crf 2e-3)")
+    encoder.add_argument("--batch-size", type=int, help="batch size per device (transformer default 16, bilstm_crf 32)")
     encoder.add_argument("--max-length", type=int, help="longest input in sub-words (default 128)")
     run.set_defaults(run=baseline_run)
 
@@ -47,8 +49,8 @@ def add_baseline_commands(commands, formatter) -> None:
                                             "the test splits next to the published results under their own protocol.",
                                 epilog=BENCHMARK_EXAMPLES, formatter_class=formatter)
     bench.add_argument("--corpora", nargs="+", help="default: every corpus whose files are here")
-    bench.add_argument("--baselines", nargs="+", default=["majority", "char_ngram", "crf"],
-                       help="default: majority char_ngram crf")
+    bench.add_argument("--baselines", nargs="+",
+                       help="default: majority char_ngram crf, plus bilstm_crf ensemble when torch is installed")
     bench.add_argument("--tasks", nargs="+", help="default: every task")
     bench.add_argument("--out", default="benchmark-results", help="folder for results.json and results.md")
     bench.add_argument("--data-dir", help="folder holding <corpus>/<file> (default: CODEMIX_DATA_DIR, then the cache)")
@@ -59,6 +61,11 @@ def add_baseline_commands(commands, formatter) -> None:
     bench.set_defaults(run=benchmark)
 
 
+# the training options each neural baseline takes from the command line
+NETWORK_OPTIONS = {"transformer": ("model", "epochs", "lr", "batch_size", "max_length"),
+                   "bilstm_crf": ("epochs", "lr", "batch_size")}
+
+
 def baseline_run(args) -> None:
     """``codemix baseline run``: fit, predict, write and score a submission."""
     from codemix.baselines.runner import run_baseline
@@ -66,10 +73,14 @@ def baseline_run(args) -> None:
 
     options = {key: getattr(args, key) for key in ("model", "epochs", "lr", "batch_size", "max_length")
                if getattr(args, key) is not None}
-    if options and args.name != "transformer":
+    allowed = NETWORK_OPTIONS.get(args.name, ())
+    if set(options) - set(allowed):
         from codemix.common.errors import CodemixError
 
-        raise CodemixError(f"--{', --'.join(k.replace('_', '-') for k in options)} apply to the transformer baseline only")
+        refused = sorted(set(options) - set(allowed))
+        raise CodemixError(f"--{', --'.join(k.replace('_', '-') for k in refused)} apply to "
+                           + " and ".join(f"{name} ({', '.join('--' + o.replace('_', '-') for o in opts)})"
+                                          for name, opts in NETWORK_OPTIONS.items()) + f", not to {args.name}")
     result = run_baseline(args.name, args.task, args.corpus, data_dir=args.data_dir, out=args.out, seed=args.seed,
                           options=options, save_model=args.save_model, verify=not args.no_verify)
     scores = result["scores"]
@@ -90,7 +101,7 @@ def benchmark(args) -> None:
     from codemix.loaders.registry import get_spec, unknown_name_message
     from codemix.tasks.registry import list_tasks
 
-    for name in args.baselines:
+    for name in args.baselines or []:
         if name not in BASELINES:
             raise UnknownNameError(unknown_name_message("baseline", name, list(BASELINES)))
     for name in args.tasks or []:

@@ -197,3 +197,74 @@ def test_word_wise_char_vectorizer_equals_scikit_learns_char_wb():
     ours_short = WordCharNgramVectorizer(2, 5, min_df=1).fit(short)
     theirs_short = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=1).fit(short)
     assert set(ours_short.vocabulary_) == set(theirs_short.vocabulary_)
+
+
+@pytest.mark.parametrize("task_name", ["lid", "pos"])
+def test_bilstm_crf_learns_is_deterministic_and_round_trips(demo, task_name, tmp_path):
+    task = codemix.get_task(task_name)
+    model = get_baseline("bilstm_crf", seed=1, epochs=20).fit(task, demo["train"], demo["validation"])
+    predictions = model.predict(task, demo["test"])
+    assert [len(p) for p in predictions] == [len(t) for t in demo["test"]["tokens"]]
+    floor = get_baseline("majority").fit(task, demo["train"]).predict(task, demo["test"])
+    main = task.main_score
+    assert task.score(demo["test"][task.field], predictions)[main] > task.score(demo["test"][task.field], floor)[main] + 0.02
+    history = model.chosen["validation_history"]
+    assert model.chosen[f"validation_{main}"] == max(history)  # the epoch kept is the best on validation
+    assert model.chosen["best_epoch"] == history.index(max(history)) + 1
+    again = get_baseline("bilstm_crf", seed=1, epochs=20).fit(task, demo["train"], demo["validation"])
+    assert again.predict(task, demo["test"]) == predictions, "deterministic for a seed"
+    restored = get_baseline("bilstm_crf").load(model.save(tmp_path / "model.joblib"))
+    assert restored.predict(task, demo["test"]) == predictions
+    assert (model.lids != {}) == (task_name == "pos"), "LID tags are read only where the task declares them"
+
+
+def test_bilstm_crf_token_budget_bounds_the_epochs(demo):
+    task = codemix.get_task("lid")
+    tokens = sum(len(t) for t in demo["train"]["tokens"])
+    model = get_baseline("bilstm_crf", epochs=30, max_training_tokens=2 * tokens).fit(task, demo["train"])
+    assert model.chosen["epochs_run"] == 2 and model.chosen["validation_history"] == []
+
+
+def test_bilstm_crf_handles_unseen_characters_words_and_empty_records(demo):
+    task = codemix.get_task("lid")
+    model = get_baseline("bilstm_crf", epochs=1).fit(task, demo["train"])
+    records = [{"tokens": ["ज़्यादा", "qqqxyz" * 10, "😀"], "text": ""}, {"tokens": [], "text": ""}]
+    predictions = model.predict(task, records)
+    assert [len(p) for p in predictions] == [3, 0] and set(predictions[0]) <= set(model.tags)
+
+
+def test_ensemble_votes_per_token_and_breaks_ties_with_the_best_member_on_validation(demo):
+    task = codemix.get_task("lid")
+    model = get_baseline("ensemble", seed=2).fit(task, demo["train"], demo["validation"])
+    votes = {name: member.predict(task, demo["test"]) for name, member in model.members.items()}
+    member_scores = model.chosen["member_validation"]
+    assert model.lead == max(member_scores, key=member_scores.get)
+    expected = []
+    for sentences in zip(*(votes[name] for name in ("char_ngram", "crf", "bilstm_crf"))):
+        row = []
+        for labels in zip(*sentences):
+            majority = [label for label in labels if labels.count(label) >= 2]
+            row.append(majority[0] if majority else labels[("char_ngram", "crf", "bilstm_crf").index(model.lead)])
+        expected.append(row)
+    assert model.predict(task, demo["test"]) == expected
+    gold = [label for labels in demo["validation"]["lid"] for label in labels]
+    voted = [label for labels in model.predict(task, demo["validation"]) for label in labels]
+    assert model.chosen["validation_macro_f1"] == round(task.score([gold], [voted])["macro_f1"], 4)
+
+
+def test_ensemble_refuses_sentence_tasks_and_missing_members(demo):
+    with pytest.raises(CodemixError, match="ensemble handles token-level tasks, not sentiment"):
+        get_baseline("ensemble").fit(codemix.get_task("sentiment"), demo["train"])
+    crf = get_baseline("crf").fit(codemix.get_task("lid"), demo["train"])
+    with pytest.raises(CodemixError, match="missing char_ngram, bilstm_crf"):
+        get_baseline("ensemble").adopt(codemix.get_task("lid"), {"crf": crf})
+
+
+def test_benchmark_ensemble_reuses_the_grid_members_and_counts_their_time(tmp_path):
+    names = ("char_ngram", "crf", "bilstm_crf", "ensemble")
+    results = run_benchmark(["demo_hien"], names, ["lid"], tmp_path, echo=lambda *_: None)
+    rows = {row["baseline"]: row for row in results["rows"]}
+    ensemble = rows["ensemble"]
+    assert ensemble["config"]["member_validation"] == {n: rows[n]["validation_main"] for n in names[:3]}
+    assert ensemble["train_seconds"] >= sum(rows[n]["train_seconds"] for n in names[:3]) - 0.03
+    assert "members_fit_seconds" not in ensemble["config"]  # adopted, not refitted
