@@ -159,7 +159,7 @@ def fits(name: str, task) -> bool:
 
 
 def get_baseline(name: str, **kwargs: Any) -> Baseline:
-    """A fresh baseline by name (``majority``, ``char_ngram``, ``crf``, ``transformer``)."""
+    """A fresh baseline by name (``majority``, ``char_ngram``, ``crf``, ``bilstm_crf``, ``ensemble``, ``transformer``)."""
     if name not in BASELINES:
         raise UnknownNameError(unknown_name_message("baseline", name, list(BASELINES)))
     check_requirements(name)

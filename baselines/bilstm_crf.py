@@ -14,16 +14,17 @@ from __future__ import annotations
 import contextlib
 import time
 from collections import Counter
+from typing import ClassVar
 
 from codemix.baselines.base import Baseline
-from codemix.common.errors import CodemixError
 from codemix.baselines.features import spelling_skeleton
+from codemix.common.errors import CodemixError
 from codemix.tasks.metrics import METRICS
 
 PAD, UNKNOWN = 0, 1
 MAX_CHARS = 24  # characters the CNN reads of one token; longer tokens (URLs) keep their first 24
-# Sentence order is shuffled each epoch and a word seen once in train is replaced by the
-# unknown id with this probability, so the unknown vector is trained for test-time new words.
+# A word seen once in train is replaced by the unknown id with this probability while training,
+# so that the unknown vector is trained for the new words of test time.
 WORD_DROPOUT = 0.25
 
 
@@ -50,7 +51,7 @@ class BiLstmCrfBaseline(Baseline):
 
     name = "bilstm_crf"
     levels = ("token",)
-    defaults = {"epochs": 30, "patience": 5, "batch_size": 32, "lr": 2e-3, "hidden": 128,
+    defaults: ClassVar[dict] = {"epochs": 30, "patience": 5, "batch_size": 32, "lr": 2e-3, "hidden": 128,
                 "max_training_tokens": 2_500_000, "threads": 1}
 
     def setting(self, key: str):
@@ -58,14 +59,16 @@ class BiLstmCrfBaseline(Baseline):
         return self.options.get(key, self.defaults[key])
 
     def _fit(self, task, examples, dev) -> None:
+        for key in self.defaults:
+            value = self.setting(key)
+            whole = key != "lr"
+            if (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf")
+                    or (whole and value != int(value))):
+                raise CodemixError(f"bilstm_crf: {key} must be a positive {'whole ' if whole else ''}number, not {value!r}")
         with torch_threads(self.setting("threads")):
             self._train(task, examples, dev)
 
     def _train(self, task, examples, dev) -> None:
-        for key in self.defaults:
-            value = self.setting(key)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0 or value != value:
-                raise CodemixError(f"bilstm_crf: {key} must be a positive number, not {value!r}")
         import torch
 
         from codemix.baselines.tagger_net import BiLstmCrf

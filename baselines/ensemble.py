@@ -26,7 +26,7 @@ class EnsembleBaseline(Baseline):
     name = "ensemble"
     levels = ("token",)
 
-    def fit(self, task, train, validation=None) -> "EnsembleBaseline":
+    def fit(self, task, train, validation=None) -> EnsembleBaseline:
         """Fit each member on ``train`` (each chooses on ``validation``), then score the vote on validation."""
         if task.level not in self.levels:
             return super().fit(task, train, validation)  # the base class refuses with the usual message
@@ -34,7 +34,7 @@ class EnsembleBaseline(Baseline):
         members = {name: get_baseline(name, seed=self.seed).fit(task, train, validation) for name in MEMBERS}
         return self.adopt(task, members, validation, time.perf_counter() - started)
 
-    def adopt(self, task, members: dict, validation=None, member_seconds: float | None = None) -> "EnsembleBaseline":
+    def adopt(self, task, members: dict, validation=None, member_seconds: float | None = None) -> EnsembleBaseline:
         """Vote with members already fitted on the same train split (the benchmark reuses its grid's models)."""
         missing = [name for name in MEMBERS if name not in members]
         if missing:

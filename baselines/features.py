@@ -8,6 +8,7 @@ import unicodedata
 
 from codemix.loaders.normalize import token_script
 
+
 @functools.lru_cache(maxsize=200_000)
 def shape(token: str) -> str:
     """Collapsed word shape: Latin ``X``/``x``, other letters ``L``, digits ``d``, marks dropped.

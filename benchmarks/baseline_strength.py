@@ -4,7 +4,7 @@ the 2-core machine).
 
     CODEMIX_DATA_DIR=../shared/data python benchmarks/baseline_strength.py [--out runs/strength] [corpus ...]
 
-Runs ``codemix benchmark`` (seed 0) with majority, char_ngram, crf and bilstm_crf, writes its
+Runs ``codemix benchmark`` (seed 0) with majority, char_ngram, crf, bilstm_crf and the ensemble, writes its
 results.json/results.md to ``--out``, and prints one line per corpus and task.
 """
 
@@ -30,7 +30,7 @@ def main() -> None:
     from codemix.baselines.benchmark import run_benchmark
 
     tasks = sorted({TARGETS.get(c, ("lid",))[0] for c in args.corpora} | {"lid"})
-    results = run_benchmark(args.corpora, ("majority", "char_ngram", "crf", "bilstm_crf"), tasks, args.out,
+    results = run_benchmark(args.corpora, ("majority", "char_ngram", "crf", "bilstm_crf", "ensemble"), tasks, args.out,
                             os.environ.get("CODEMIX_DATA_DIR"), seed=0, echo=lambda *_: None)
     seconds = defaultdict(float)
     for row in results["rows"]:

@@ -27,7 +27,7 @@ def add_baseline_commands(commands, formatter) -> None:
                              description="Fit one baseline on a corpus's train split (hyper-parameters chosen on "
                                          "validation), predict its test split and write a scored submission folder.",
                              epilog=BASELINE_EXAMPLES, formatter_class=formatter)
-    run.add_argument("name", help="majority, char_ngram, crf, bilstm_crf or transformer")
+    run.add_argument("name", help="majority, char_ngram, crf, bilstm_crf, ensemble or transformer")
     run.add_argument("--task", required=True, help="lid, pos, sentiment or offensive")
     run.add_argument("--corpus", required=True, help="a corpus with that task and a train split (see `codemix corpora list`)")
     run.add_argument("--data-dir", help="folder holding <corpus>/<file> (default: CODEMIX_DATA_DIR, then the cache)")

@@ -85,6 +85,13 @@ def test_runner_writes_a_submission_scored_like_a_participant(tmp_path):
     (["baseline", "run", "majority", "--task", "pos", "--corpus", "l3cube_mesent"], "has no pos annotation"),
     (["baseline", "run", "majority", "--task", "sentiment", "--corpus", "sentmix3l_bnenhi"], "test-only"),
     (["baseline", "run", "majorty", "--task", "lid", "--corpus", "demo_hien"], "Did you mean 'majority'"),
+    (["baseline", "run", "crf", "--task", "lid", "--corpus", "demo_hien", "--epochs", "3"],
+     "--epochs apply to transformer (--model, --epochs, --lr, --batch-size, --max-length) and bilstm_crf "
+     "(--epochs, --lr, --batch-size), not to crf"),
+    (["baseline", "run", "bilstm_crf", "--task", "lid", "--corpus", "demo_hien", "--max-length", "9"],
+     "--max-length apply to transformer"),
+    (["baseline", "run", "bilstm_crf", "--task", "lid", "--corpus", "demo_hien", "--epochs", "2.5"],
+     "epochs must be a positive whole number, not 2.5"),
 ])
 def test_baseline_cli_errors(argv, message, capsys, tmp_path):
     assert main(argv + ["--out", str(tmp_path / "x")]) == 1
@@ -233,7 +240,7 @@ def test_bilstm_crf_handles_unseen_characters_words_and_empty_records(demo):
     assert [len(p) for p in predictions] == [3, 0] and set(predictions[0]) <= set(model.tags)
 
 
-def test_ensemble_votes_per_token_and_breaks_ties_with_the_best_member_on_validation(demo):
+def test_ensemble_votes_per_token_and_breaks_ties_with_the_best_member_on_validation(demo, tmp_path):
     task = codemix.get_task("lid")
     model = get_baseline("ensemble", seed=2).fit(task, demo["train"], demo["validation"])
     votes = {name: member.predict(task, demo["test"]) for name, member in model.members.items()}
@@ -247,6 +254,7 @@ def test_ensemble_votes_per_token_and_breaks_ties_with_the_best_member_on_valida
             row.append(majority[0] if majority else labels[("char_ngram", "crf", "bilstm_crf").index(model.lead)])
         expected.append(row)
     assert model.predict(task, demo["test"]) == expected
+    assert get_baseline("ensemble").load(model.save(tmp_path / "vote.joblib")).predict(task, demo["test"]) == expected
     gold = [label for labels in demo["validation"]["lid"] for label in labels]
     voted = [label for labels in model.predict(task, demo["validation"]) for label in labels]
     assert model.chosen["validation_macro_f1"] == round(task.score([gold], [voted])["macro_f1"], 4)
@@ -268,3 +276,29 @@ def test_benchmark_ensemble_reuses_the_grid_members_and_counts_their_time(tmp_pa
     assert ensemble["config"]["member_validation"] == {n: rows[n]["validation_main"] for n in names[:3]}
     assert ensemble["train_seconds"] >= sum(rows[n]["train_seconds"] for n in names[:3]) - 0.03
     assert "members_fit_seconds" not in ensemble["config"]  # adopted, not refitted
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"epochs": 0}, "epochs must be a positive whole number, not 0"),
+    ({"epochs": 2.5}, "epochs must be a positive whole number, not 2.5"),
+    ({"lr": float("nan")}, "lr must be a positive number, not nan"),
+    ({"batch_size": "32"}, "batch_size must be a positive whole number, not '32'"),
+    ({"threads": True}, "threads must be a positive whole number, not True"),
+])
+def test_bilstm_crf_refuses_bad_training_options(demo, options, message):
+    with pytest.raises(CodemixError, match=message):
+        get_baseline("bilstm_crf", **options).fit(codemix.get_task("lid"), demo["train"])
+
+
+def test_benchmark_runs_the_neural_tier_only_when_torch_is_installed(tmp_path, monkeypatch):
+    import importlib.util
+
+    from codemix.baselines.base import default_benchmark_baselines
+
+    assert default_benchmark_baselines() == ("majority", "char_ngram", "crf", "bilstm_crf", "ensemble")
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a, **k: None if name == "torch" else real(name, *a, **k))
+    said = []
+    results = run_benchmark(["demo_hien"], None, ["lid"], tmp_path, echo=said.append)
+    assert [row["baseline"] for row in results["rows"]] == ["majority", "char_ngram", "crf"]
+    assert "the neural tier (bilstm_crf, ensemble) is skipped: torch is not installed (pip install 'codemix[neural]')" in said

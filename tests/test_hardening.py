@@ -510,6 +510,8 @@ def test_json_records_with_values_python_cannot_hold(tmp_path, payload, message)
     ("sklearn", ["baseline", "run", "char_ngram", "--task", "sentiment", "--corpus", CORPUS, "--out", "OUT"], "baselines"),
     ("sklearn_crfsuite", ["baseline", "run", "crf", "--task", "lid", "--corpus", CORPUS, "--out", "OUT"], "baselines"),
     ("torch", ["baseline", "run", "transformer", "--task", "lid", "--corpus", CORPUS, "--out", "OUT"], "transformers"),
+    ("torch", ["baseline", "run", "bilstm_crf", "--task", "lid", "--corpus", CORPUS, "--out", "OUT"], "neural"),
+    ("torch", ["baseline", "run", "ensemble", "--task", "lid", "--corpus", CORPUS, "--out", "OUT"], "neural"),
     ("transformers", ["evaluate", "--model", "hf:some/model", "--corpora", CORPUS, "--out", "OUT"], "transformers"),
     ("torch", ["evaluate", "--model", "llm:some/model", "--corpora", CORPUS, "--out", "OUT"], "transformers"),
     ("openai", ["evaluate", "--model", "openai:m@http://127.0.0.1:9/v1", "--corpora", CORPUS, "--out", "OUT"], "openai"),
