@@ -58,6 +58,7 @@ class Baseline:
 
     name = "baseline"
     levels: tuple[str, ...] = ("sentence", "token")
+    kind = "classical"  # meta.json's kind, shown and filtered on the leaderboard
 
     def __init__(self, seed: int = 0, **options: Any):
         self.seed = seed
@@ -90,7 +91,7 @@ class Baseline:
 
     def describe(self) -> dict[str, Any]:
         """meta.json's model entry: kind, spec and what was chosen on validation."""
-        return {"kind": "classical", "spec": f"baseline:{self.name}", "config": self.config()}
+        return {"kind": self.kind, "spec": f"baseline:{self.name}", "config": self.config()}
 
     def save(self, path: str | Path) -> Path:
         """Save the fitted baseline with joblib (a folder for the transformer)."""

@@ -51,6 +51,7 @@ class BiLstmCrfBaseline(Baseline):
 
     name = "bilstm_crf"
     levels = ("token",)
+    kind = "neural"  # trained from scratch on the corpus, no pre-trained weights
     defaults: ClassVar[dict] = {"epochs": 30, "patience": 5, "batch_size": 32, "lr": 2e-3, "hidden": 128,
                 "max_training_tokens": 2_500_000, "threads": 1}
 

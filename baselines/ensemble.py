@@ -25,6 +25,7 @@ class EnsembleBaseline(Baseline):
 
     name = "ensemble"
     levels = ("token",)
+    kind = "neural"  # one member is the BiLSTM-CRF
 
     def fit(self, task, train, validation=None) -> EnsembleBaseline:
         """Fit each member on ``train`` (each chooses on ``validation``), then score the vote on validation."""

@@ -135,15 +135,15 @@ def python_model(spec: str) -> Any:
 def describe_model(model: Any, spec: str | None = None) -> dict[str, Any]:
     """What meta.json records about a model: spec, kind and whatever ``describe()`` adds.
 
-    The kind is the model's own (``classical``, ``fine-tuned``, ``prompted``); a baseline that does
-    not say is ``classical``, any other Python model ``python``.
+    The kind is the model's own (``classical``, ``neural``, ``fine-tuned``, ``prompted``); a
+    baseline that does not say has its class's kind, any other Python model ``python``.
     """
     described = dict(model.describe()) if callable(getattr(model, "describe", None)) else {}
     described.setdefault("spec", spec or f"{type(model).__module__}:{type(model).__qualname__}")
     if "kind" not in described:
         from codemix.baselines.base import Baseline
 
-        described["kind"] = "classical" if isinstance(model, Baseline) else "python"
+        described["kind"] = model.kind if isinstance(model, Baseline) else "python"
     return described
 
 

@@ -223,6 +223,7 @@ def test_bilstm_crf_learns_is_deterministic_and_round_trips(demo, task_name, tmp
     restored = get_baseline("bilstm_crf").load(model.save(tmp_path / "model.joblib"))
     assert restored.predict(task, demo["test"]) == predictions
     assert (model.lids != {}) == (task_name == "pos"), "LID tags are read only where the task declares them"
+    assert model.describe()["kind"] == "neural"
 
 
 def test_bilstm_crf_token_budget_bounds_the_epochs(demo):
