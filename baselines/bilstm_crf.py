@@ -46,6 +46,20 @@ def torch_threads(count: int):
         torch.set_num_threads(previous)
 
 
+def _chunks(order: list[int], lengths: list[int], sentences: int = 256, tokens: int = 8192):
+    """Prediction batches: consecutive rows of ``order``, at most ``sentences`` sentences and
+    ``tokens`` padded tokens each (one sentence at least), so that one very long input cannot
+    make a batch of thousands of padded tokens per sentence."""
+    batch: list[int] = []
+    for row in order:
+        if batch and (len(batch) == sentences or (len(batch) + 1) * max(lengths[row], lengths[batch[-1]]) > tokens):
+            yield batch
+            batch = []
+        batch.append(row)
+    if batch:
+        yield batch
+
+
 class BiLstmCrfBaseline(Baseline):
     """Character CNN + word and spelling-skeleton embeddings -> BiLSTM -> CRF (token tasks)."""
 
@@ -196,8 +210,7 @@ class BiLstmCrfBaseline(Baseline):
         # sentences of similar length together: less padding, same result
         order = sorted((i for i, item in enumerate(inputs) if item.tokens), key=lambda i: len(inputs[i].tokens))
         with torch.no_grad():
-            for start in range(0, len(order), 256):
-                rows = order[start:start + 256]
+            for rows in _chunks(order, [len(item.tokens) for item in inputs]):
                 batch = self._tensors([self._encode(inputs[i]) for i in rows])
                 for row, path in zip(rows, self.network.predict(batch)):
                     out[row] = [self.tags[tag] for tag in path]

@@ -236,9 +236,19 @@ def test_bilstm_crf_token_budget_bounds_the_epochs(demo):
 def test_bilstm_crf_handles_unseen_characters_words_and_empty_records(demo):
     task = codemix.get_task("lid")
     model = get_baseline("bilstm_crf", epochs=1).fit(task, demo["train"])
-    records = [{"tokens": ["ज़्यादा", "qqqxyz" * 10, "😀"], "text": ""}, {"tokens": [], "text": ""}]
+    records = [{"tokens": ["ज़्यादा", "qqqxyz" * 10, "😀"], "text": ""}, {"tokens": [], "text": ""},
+               {"tokens": ["yaar"] * 9000, "text": ""}]
     predictions = model.predict(task, records)
-    assert [len(p) for p in predictions] == [3, 0] and set(predictions[0]) <= set(model.tags)
+    assert [len(p) for p in predictions] == [3, 0, 9000] and set(predictions[0] + predictions[2]) <= set(model.tags)
+
+
+def test_bilstm_crf_prediction_batches_bound_padded_tokens():
+    from codemix.baselines.bilstm_crf import _chunks
+
+    lengths = [3, 3, 5, 5000, 2]
+    assert list(_chunks(sorted(range(5), key=lengths.__getitem__), lengths)) == [[4, 0, 1, 2], [3]]
+    assert [len(batch) for batch in _chunks(list(range(600)), [1] * 600)] == [256, 256, 88]
+    assert [len(batch) for batch in _chunks(list(range(100)), [100] * 100)] == [81, 19]
 
 
 def test_ensemble_votes_per_token_and_breaks_ties_with_the_best_member_on_validation(demo, tmp_path):
