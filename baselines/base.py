@@ -29,6 +29,8 @@ def default_benchmark_baselines() -> tuple[str, ...]:
     import importlib.util
 
     return CLASSICAL + (NEURAL if importlib.util.find_spec("torch") else ())
+
+
 # what each baseline imports when it fits, and the extra that installs it; checked before any work
 REQUIREMENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "majority": (),

@@ -313,3 +313,33 @@ def test_benchmark_runs_the_neural_tier_only_when_torch_is_installed(tmp_path, m
     results = run_benchmark(["demo_hien"], None, ["lid"], tmp_path, echo=said.append)
     assert [row["baseline"] for row in results["rows"]] == ["majority", "char_ngram", "crf"]
     assert "the neural tier (bilstm_crf, ensemble) is skipped: torch is not installed (pip install 'codemix[neural]')" in said
+
+
+def test_the_crf_layer_equals_brute_force_enumeration():
+    import itertools
+
+    import torch
+
+    from codemix.baselines.tagger_net import LinearChainCRF
+
+    torch.manual_seed(0)
+    crf = LinearChainCRF(3)
+    with torch.no_grad():
+        for parameter in crf.parameters():
+            parameter.normal_()
+    emissions = torch.randn(2, 4, 3)
+    mask = torch.tensor([[True] * 4, [True, True, False, False]])  # the second sentence has 2 tokens
+    tags = torch.tensor([[0, 2, 1, 1], [2, 0, 0, 0]])
+
+    def path_score(row, path):
+        score = crf.start[path[0]] + crf.end[path[-1]] + sum(emissions[row, t, tag] for t, tag in enumerate(path))
+        return score + sum(crf.transitions[a, b] for a, b in zip(path, path[1:]))
+
+    expected, best = 0.0, []
+    for row, length in enumerate([4, 2]):
+        scores = {path: path_score(row, path) for path in itertools.product(range(3), repeat=length)}
+        log_z = torch.logsumexp(torch.stack(list(scores.values())), dim=0)
+        expected += log_z - scores[tuple(tags[row, :length].tolist())]
+        best.append(list(max(scores, key=lambda p: scores[p].item())))
+    assert torch.allclose(crf.neg_log_likelihood(emissions, tags, mask), expected, atol=1e-5)
+    assert crf.decode(emissions, mask) == best
