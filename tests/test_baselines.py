@@ -343,3 +343,19 @@ def test_the_crf_layer_equals_brute_force_enumeration():
         best.append(list(max(scores, key=lambda p: scores[p].item())))
     assert torch.allclose(crf.neg_log_likelihood(emissions, tags, mask), expected, atol=1e-5)
     assert crf.decode(emissions, mask) == best
+
+
+def test_the_neural_tier_runs_on_held_out_formats(tmp_path):
+    # synthetic files in the held-out corpora's formats: the two ICON-2015 corpora (dirty tags, suffix LID tags)
+    names = ("char_ngram", "crf", "bilstm_crf", "ensemble")
+    results = run_benchmark(["icon2015_bnen_pos", "icon2015_hien_pos"], names, None, tmp_path, data_dir=FIXTURES,
+                            verify=False, echo=lambda *_: None)
+    cells = {(row["corpus"], row["task"], row["baseline"]) for row in results["rows"]}
+    expected = {(c, t, b) for c, tasks in (("icon2015_bnen_pos", ("lid", "pos")), ("icon2015_hien_pos", ("lid", "pos")))
+                for t in tasks for b in names}
+    assert cells == expected
+    data = codemix.load("icon2015_bnen_pos", data_dir=FIXTURES, verify=False)
+    task = codemix.get_task("lid")
+    model = get_baseline("bilstm_crf", epochs=2).fit(task, data["train"])
+    assert model.tags == sorted({tag for tags in data["train"]["lid"] for tag in tags})  # every tag kept, none folded
+    assert [len(p) for p in model.predict(task, data["test"])] == [len(t) for t in data["test"]["tokens"]]
