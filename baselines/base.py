@@ -25,10 +25,11 @@ NEURAL = ("bilstm_crf", "ensemble")  # the CPU neural tier (the neural extra: to
 
 def default_benchmark_baselines() -> tuple[str, ...]:
     """What ``codemix benchmark`` runs by default: the classical baselines, and the neural tier
-    when torch is installed."""
+    when what it needs (torch, with the baselines extra) is installed."""
     import importlib.util
 
-    return CLASSICAL + (NEURAL if importlib.util.find_spec("torch") else ())
+    installed = all(importlib.util.find_spec(module) for name in NEURAL for module, _ in REQUIREMENTS[name])
+    return CLASSICAL + (NEURAL if installed else ())
 
 
 # what each baseline imports when it fits, and the extra that installs it; checked before any work

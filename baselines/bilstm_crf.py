@@ -69,18 +69,18 @@ class BiLstmCrfBaseline(Baseline):
     defaults: ClassVar[dict] = {"epochs": 30, "patience": 5, "batch_size": 32, "lr": 2e-3, "hidden": 128,
                 "max_training_tokens": 2_500_000, "threads": 1}
 
-    def setting(self, key: str):
-        """An option given to the constructor, else its default."""
-        return self.options.get(key, self.defaults[key])
+    def __init__(self, seed: int = 0, **options):
+        # every setting lives in ``options`` (and so in config()), the defaults filled in
+        super().__init__(seed, **{**self.defaults, **{k: v for k, v in options.items() if v is not None}})
 
     def _fit(self, task, examples, dev) -> None:
         for key in self.defaults:
-            value = self.setting(key)
+            value = self.options[key]
             whole = key != "lr"
             if (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf")
                     or (whole and value != int(value))):
                 raise CodemixError(f"bilstm_crf: {key} must be a positive {'whole ' if whole else ''}number, not {value!r}")
-        with torch_threads(self.setting("threads")):
+        with torch_threads(self.options["threads"]):
             self._train(task, examples, dev)
 
     def _train(self, task, examples, dev) -> None:
@@ -92,13 +92,14 @@ class BiLstmCrfBaseline(Baseline):
         generator = torch.Generator().manual_seed(self.seed)
         self._build_vocabularies(examples)
         encoded = [self._encode(item, labels) for item, labels in examples if item.tokens]
-        self.network = BiLstmCrf(self._sizes(), len(self.tags), hidden=self.setting("hidden"))
-        optimiser = torch.optim.Adam(self.network.parameters(), lr=self.setting("lr"))
-        metric = METRICS.get(task.main_score, METRICS["accuracy"])
+        self.network = BiLstmCrf(self._sizes(), len(self.tags), hidden=self.options["hidden"])
+        optimiser = torch.optim.Adam(self.network.parameters(), lr=self.options["lr"])
+        metric = METRICS[task.main_score]
         dev_gold = [label for _, sentence in dev for label in sentence]
+        dev_encoded = [self._encode(item) for item, _ in dev]  # once, not once per epoch
         tokens_per_epoch = sum(len(item.tokens) for item, _ in examples)
         # a token budget, not a clock, bounds the largest corpora: the result stays deterministic
-        epochs = max(1, min(int(self.setting("epochs")), self.setting("max_training_tokens") // max(tokens_per_epoch, 1)))
+        epochs = max(1, min(int(self.options["epochs"]), self.options["max_training_tokens"] // max(tokens_per_epoch, 1)))
         best, best_state, stale, history = None, None, 0, []
         started = time.perf_counter()
         from codemix.loaders.progress import bar
@@ -115,20 +116,20 @@ class BiLstmCrfBaseline(Baseline):
             progress.update(1)
             if not dev:
                 continue
-            score = metric(dev_gold, [label for labels in self._tag([item for item, _ in dev]) for label in labels])
+            score = metric(dev_gold, [label for labels in self._tag(dev_encoded) for label in labels])
             history.append(round(score, 4))
             if best is None or score > best:
                 best, stale = score, 0
                 best_state = {key: value.detach().clone() for key, value in self.network.state_dict().items()}
             else:
                 stale += 1
-                if stale >= self.setting("patience"):
+                if stale >= self.options["patience"]:
                     break
         progress.close()
         if best_state is not None:
             self.network.load_state_dict(best_state)
         self.chosen = {"epochs_run": epoch + 1, "best_epoch": (history.index(max(history)) + 1) if history else epoch + 1,
-                       "validation_history": history, **{k: self.setting(k) for k in self.defaults},
+                       "validation_history": history,
                        f"validation_{task.main_score}": None if best is None else round(best, 4),
                        "fit_seconds": round(time.perf_counter() - started, 2)}
 
@@ -189,7 +190,7 @@ class BiLstmCrfBaseline(Baseline):
         cut into pools of 50 batches, each pool sorted by length, and the batches shuffled again."""
         import torch
 
-        size = self.setting("batch_size")
+        size = self.options["batch_size"]
         order = torch.randperm(len(encoded), generator=generator).tolist()
         batches = []
         for start in range(0, len(order), 50 * size):
@@ -199,19 +200,21 @@ class BiLstmCrfBaseline(Baseline):
             yield self._tensors([encoded[i] for i in batches[index]], generator)
 
     def _predict(self, task, inputs) -> list:
-        with torch_threads(self.setting("threads")):
-            return self._tag(inputs)
+        with torch_threads(self.options["threads"]):
+            return self._tag([self._encode(item) for item in inputs])
 
-    def _tag(self, inputs) -> list:
+    def _tag(self, encoded: list[tuple]) -> list:
+        """Tags of encoded sentences (``_encode``), in their order."""
         import torch
 
         self.network.eval()
-        out: list[list[str]] = [[] for _ in inputs]
+        lengths = [len(sentence[0]) for sentence in encoded]
+        out: list[list[str]] = [[] for _ in encoded]
         # sentences of similar length together: less padding, same result
-        order = sorted((i for i, item in enumerate(inputs) if item.tokens), key=lambda i: len(inputs[i].tokens))
+        order = sorted((i for i, n in enumerate(lengths) if n), key=lengths.__getitem__)
         with torch.no_grad():
-            for rows in _chunks(order, [len(item.tokens) for item in inputs]):
-                batch = self._tensors([self._encode(inputs[i]) for i in rows])
+            for rows in _chunks(order, lengths):
+                batch = self._tensors([encoded[i] for i in rows])
                 for row, path in zip(rows, self.network.predict(batch)):
                     out[row] = [self.tags[tag] for tag in path]
         return out
@@ -220,7 +223,7 @@ class BiLstmCrfBaseline(Baseline):
         # saved with joblib like the other baselines; the network's weights travel as its state_dict
         state = dict(self.__dict__)
         if "network" in state:
-            state["network"] = (self._sizes(), len(self.tags), self.setting("hidden"), self.network.state_dict())
+            state["network"] = (self._sizes(), len(self.tags), self.options["hidden"], self.network.state_dict())
         return state
 
     def __setstate__(self, state):

@@ -143,7 +143,7 @@ def _select(task, grid, build, matrix, labels, dev_matrix, dev_labels):
 
     Without validation data the first configuration is used. Ties keep the earlier one.
     """
-    metric = METRICS.get(task.main_score, METRICS["macro_f1"])
+    metric = METRICS[task.main_score]
     best = None
     for config in grid if dev_labels else grid[:1]:
         model = build(config).fit(matrix, labels)

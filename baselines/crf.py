@@ -22,7 +22,7 @@ class CrfBaseline(Baseline):
         labels = [list(sentence) for _, sentence in examples]
         dev_features = [sentence_features(item.tokens, item.lid) for item, _ in dev]
         dev_gold = [label for _, sentence in dev for label in sentence]
-        metric = METRICS.get(task.main_score, METRICS["accuracy"])
+        metric = METRICS[task.main_score]
         iterations = self.options.get("max_iterations", 100)
         best = None
         for config in GRID if dev else GRID[:1]:

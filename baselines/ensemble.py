@@ -15,6 +15,7 @@ import time
 from collections import Counter
 
 from codemix.baselines.base import Baseline, get_baseline, labelled
+from codemix.common.errors import CodemixError
 from codemix.tasks.metrics import METRICS
 
 MEMBERS = ("char_ngram", "crf", "bilstm_crf")
@@ -39,8 +40,6 @@ class EnsembleBaseline(Baseline):
         """Vote with members already fitted on the same train split (the benchmark reuses its grid's models)."""
         missing = [name for name in MEMBERS if name not in members]
         if missing:
-            from codemix.common.errors import CodemixError
-
             raise CodemixError(f"ensemble needs fitted {', '.join(MEMBERS)} members; missing {', '.join(missing)}")
         self.members = {name: members[name] for name in MEMBERS}
         self.task_name = task.name
@@ -53,7 +52,7 @@ class EnsembleBaseline(Baseline):
         if dev:
             gold = [label for _, labels in dev for label in labels]
             predicted = self._predict(task, [item for item, _ in dev])
-            score = round(METRICS.get(task.main_score, METRICS["accuracy"])(gold, [l for s in predicted for l in s]), 4)
+            score = round(METRICS[task.main_score](gold, [label for labels in predicted for label in labels]), 4)
         self.chosen = {"members": list(MEMBERS), "tie_breaker": self.lead, "member_validation": scores,
                        f"validation_{task.main_score}": score}
         if member_seconds is not None:

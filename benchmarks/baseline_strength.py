@@ -16,7 +16,6 @@ import argparse
 import os
 import time
 
-BASELINES = ("majority", "char_ngram", "crf", "bilstm_crf", "ensemble")
 # corpus -> (task, target on the test main score; accuracy for the LID corpora) from the stronger-baselines goal
 TARGETS = {
     "l3cube_mesent": ("sentiment", 0.673), "sentimix2020_hien": ("sentiment", 0.72),
@@ -30,13 +29,14 @@ def main() -> None:
     parser.add_argument("corpora", nargs="*", default=list(TARGETS))
     parser.add_argument("--out", default="benchmark-strength")
     args = parser.parse_args()
+    from codemix.baselines.base import CLASSICAL, NEURAL
     from codemix.baselines.benchmark import run_benchmark
 
     rows, chosen, seconds = [], [], {}
     for corpus in args.corpora:
         # one corpus at a time, timed whole: loading, every baseline's selection and fit, scoring
         started = time.perf_counter()
-        results = run_benchmark([corpus], BASELINES, None, f"{args.out}/{corpus}", os.environ.get("CODEMIX_DATA_DIR"),
+        results = run_benchmark([corpus], CLASSICAL + NEURAL, None, f"{args.out}/{corpus}", os.environ.get("CODEMIX_DATA_DIR"),
                                 seed=0, echo=lambda *_: None)
         seconds[corpus] = time.perf_counter() - started
         rows += results["rows"]
