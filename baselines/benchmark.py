@@ -134,7 +134,8 @@ def pos_with_predicted_lid(pos_model, baseline: str, dataset, seed: int, tagger=
     from codemix.loaders.cache import quiet_datasets
 
     with quiet_datasets():
-        piped = test.map(lambda record, index: {"lid": predicted[index]}, with_indices=True)
+        # kept in memory: nothing is written into the cache folder the split was read from
+        piped = test.map(lambda record, index: {"lid": predicted[index]}, with_indices=True, keep_in_memory=True)
     task = get_task("pos")
     return round(score_model(pos_model, task, piped)[task.main_score], 4)
 

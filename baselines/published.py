@@ -38,7 +38,8 @@ def reference_rows(spec, task, baseline, model, dataset, seed) -> list[dict]:
             from codemix.loaders.cache import quiet_datasets
 
             with quiet_datasets():
-                test = test.filter(lambda r: r["domain"] == reference.domain)
+                # kept in memory: nothing is written into the cache folder the split was read from
+                test = test.filter(lambda r: r["domain"] == reference.domain, keep_in_memory=True)
         scorer, scored_task = model, task
         if reference.label_scheme.startswith("source") and task.level == "sentence":
             scored_task = source_label_task(task, dataset["train"])
@@ -62,4 +63,5 @@ def romanised(records):
     from codemix.loaders.cache import quiet_datasets
 
     with quiet_datasets():
-        return records.map(convert)
+        # kept in memory: nothing is written into the cache folder the split was read from
+        return records.map(convert, keep_in_memory=True)

@@ -7,6 +7,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -23,6 +24,9 @@ SPLITS_FILE = "codemix_splits.json"
 MANIFEST_FILE = "codemix_manifest.json"  # size and sha256 of every other file, checked on each load
 
 log = logging.getLogger("codemix")
+# What ``datasets`` itself writes beside a split's data when a user maps or filters a loaded
+# split: derived results it never reads back on load, so they are not damage.
+DERIVED_CACHE = re.compile(r"[^/]+/cache-[0-9a-f]{16}\.arrow")
 
 
 def cache_key(spec: CorpusSpec, files: list[ResolvedFile]) -> str:
@@ -108,6 +112,7 @@ def manifest_damage(directory: Path) -> str | None:
         return "its split sizes differ from the manifest"
     present = {p.relative_to(directory).as_posix() for p in directory.rglob("*") if p.is_file()}
     present -= {MANIFEST_FILE, REPORT_FILE}
+    present -= {name for name in present if DERIVED_CACHE.fullmatch(name) and name not in expected}
     if present != set(expected):
         return f"files differ from the manifest: {sorted(present ^ set(expected))[:3]}"
     for name, entry in expected.items():

@@ -99,5 +99,6 @@ def dedupe(dataset, *against, normalised: bool = True):
     from codemix.loaders.cache import quiet_datasets
 
     with quiet_datasets():
-        kept = dataset.filter(lambda text: not (text.strip() and key(text) in known), input_columns="text")
+        # kept in memory: nothing is written into the cache folder the split was read from
+        kept = dataset.filter(lambda text: not (text.strip() and key(text) in known), input_columns="text", keep_in_memory=True)
     return kept, dataset.num_rows - kept.num_rows

@@ -179,4 +179,5 @@ def add_mixing_columns(dataset):
     from codemix.loaders.cache import quiet_datasets
 
     with quiet_datasets():
-        return dataset.map(compute, input_columns="lid")
+        # kept in memory: nothing is written into the cache folder the split was read from
+        return dataset.map(compute, input_columns="lid", keep_in_memory=True)

@@ -467,6 +467,41 @@ def test_a_damaged_cache_entry_is_rebuilt_with_one_warning(fresh_home, caplog, c
     assert not [r for r in caplog.records if "processed cache" in r.getMessage()]
 
 
+def test_a_users_map_on_a_loaded_split_is_not_cache_damage(fresh_home, caplog):
+    import logging
+
+    codemix.load("demo_hien")  # builds the cache
+    loaded = codemix.load("demo_hien")  # read from it
+    expected = loaded["train"].to_list()
+    loaded["train"].map(lambda record: {"length": len(record["tokens"])})
+    # datasets writes its derived result beside the split's data; a later load must not discard the cache
+    assert list((cache_folder(fresh_home, "demo_hien") / "train").glob("cache-*.arrow"))
+    with caplog.at_level(logging.WARNING, logger="codemix"):
+        again = codemix.load("demo_hien")
+    assert not [r for r in caplog.records if "processed cache" in r.getMessage()]
+    assert again["train"].to_list() == expected
+
+
+def test_codemix_views_of_a_loaded_split_write_nothing_into_the_cache(fresh_home):
+    from codemix.baselines.benchmark import pos_with_predicted_lid
+    from codemix.baselines.published import romanised
+    from codemix.loaders.leakage import dedupe
+    from codemix.tasks.mixing import add_mixing_columns
+    from codemix.baselines.base import get_baseline
+    from codemix.tasks import get_task
+
+    codemix.load("demo_hien")  # builds the cache
+    loaded = codemix.load("demo_hien")  # read from it
+    folder = cache_folder(fresh_home, "demo_hien")
+    before = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+    add_mixing_columns(loaded["train"])
+    romanised(loaded["test"])
+    dedupe(loaded["train"], loaded["test"])
+    pos_model = get_baseline("majority").fit(get_task("pos"), loaded["train"])
+    pos_with_predicted_lid(pos_model, "majority", loaded, seed=0)
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == before
+
+
 # --- readers: bytes no text corpus holds ---------------------------------------------------------------
 
 from test_reader_fuzz import OPTIONS as READER_OPTIONS  # noqa: E402 - the per-reader options of the fuzz test
