@@ -93,7 +93,8 @@ class BiLstmCrfBaseline(Baseline):
         self._build_vocabularies(examples)
         encoded = [self._encode(item, labels) for item, labels in examples if item.tokens]
         self.network = BiLstmCrf(self._sizes(), len(self.tags), hidden=self.options["hidden"])
-        optimiser = torch.optim.Adam(self.network.parameters(), lr=self.options["lr"])
+        optimisers = (torch.optim.SparseAdam(self.network.sparse_parameters(), lr=self.options["lr"]),
+                      torch.optim.Adam(self.network.dense_parameters(), lr=self.options["lr"]))
         metric = METRICS[task.main_score]
         dev_gold = [label for _, sentence in dev for label in sentence]
         dev_encoded = [self._encode(item) for item, _ in dev]  # once, not once per epoch
@@ -108,11 +109,13 @@ class BiLstmCrfBaseline(Baseline):
         for epoch in range(epochs):
             self.network.train()
             for batch in self._batches(encoded, generator):
-                optimiser.zero_grad()
+                for optimiser in optimisers:
+                    optimiser.zero_grad()
                 loss = self.network.loss(batch)
                 loss.backward()
-                torch.nn.utils.clip_grad_norm_(self.network.parameters(), 5.0)
-                optimiser.step()
+                torch.nn.utils.clip_grad_norm_(self.network.dense_parameters(), 5.0)
+                for optimiser in optimisers:
+                    optimiser.step()
             progress.update(1)
             if not dev:
                 continue

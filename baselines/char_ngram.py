@@ -8,7 +8,7 @@ weighting are chosen on validation by the task's main score, then the chosen con
 refitted on train + validation (``refit=False`` keeps the train-only model).
 Token tasks: per-token features (character 2-4-grams of the token, affixes, shape, script,
 and the neighbours' words, suffixes, shapes and scripts) into a linear SVM, C chosen on
-validation.
+validation (on a bounded sample of a very large train split, see ``codemix.baselines.sampling``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import time
 
 from codemix.baselines.base import Baseline
 from codemix.baselines.features import sentence_features
+from codemix.baselines.sampling import limits, token_sample, usage
 from codemix.loaders.normalize import NATIVE_WORD, romanise
 from codemix.tasks.metrics import METRICS
 
@@ -64,22 +65,32 @@ class CharNgramBaseline(Baseline):
     # --- token tasks ---------------------------------------------------------------------------
 
     def _fit_tokens(self, task, examples, dev) -> None:
-        from sklearn.feature_extraction import DictVectorizer
-
-        self.vectorizer = DictVectorizer()
-        matrix = _int32(self.vectorizer.fit_transform(_token_dicts(item for item, _ in examples)))
-        labels = [label for _, sentence in examples for label in sentence]
-        dev_matrix = dev and _int32(self.vectorizer.transform(_token_dicts(item for item, _ in dev)))
+        selection_tokens, training_tokens = limits(self.options)
+        selection = token_sample(examples, selection_tokens, self.seed)
+        self.vectorizer, matrix, labels = _token_matrix(selection)
         dev_labels = [label for _, sentence in dev for label in sentence]
         grid = [dict(zip(TOKEN_GRID, values)) for values in itertools.product(*TOKEN_GRID.values())]
-        self.model, self.chosen = _select(task, grid, lambda config: _svm(config["C"], None, self.seed),
-                                          matrix, labels, dev_matrix, dev_labels)
+        svm = lambda config: _svm(config["C"], None, self.seed)  # noqa: E731
+        self.model, self.chosen = _select(task, grid, svm, matrix, labels, dev and self._token_rows(dev), dev_labels)
+        training = selection
+        if len(selection) < len(examples):
+            # compared on a sample of a large split: the chosen configuration is fitted on more of it
+            training = token_sample(examples, training_tokens, self.seed)
+            self.vectorizer, matrix, labels = _token_matrix(training)
+            self.model = svm(self.chosen).fit(matrix, labels)
+            if dev:
+                score = METRICS[task.main_score](dev_labels, list(self.model.predict(self._token_rows(dev))))
+                self.chosen[f"validation_{task.main_score}"] = round(score, 4)
+        self.chosen.update(usage(examples, training))
+
+    def _token_rows(self, examples):
+        return _int32(self.vectorizer.transform(_token_dicts(item for item, _ in examples)))
 
     def _predict(self, task, inputs) -> list:
         if task.level == "sentence":
-            return list(self.model.predict(self.vectorizer.transform([with_romanised(text) for text in inputs])))
+            return self.model.predict(self.vectorizer.transform([with_romanised(text) for text in inputs])).tolist()
         any_tokens = any(item.tokens for item in inputs)
-        flat = list(self.model.predict(_int32(self.vectorizer.transform(_token_dicts(inputs))))) if any_tokens else []
+        flat = self.model.predict(_int32(self.vectorizer.transform(_token_dicts(inputs)))).tolist() if any_tokens else []
         out, position = [], 0
         for item in inputs:
             out.append(flat[position:position + len(item.tokens)])
@@ -93,6 +104,15 @@ def _int32(matrix):
     matrix.indices = matrix.indices.astype("int32")
     matrix.indptr = matrix.indptr.astype("int32")
     return matrix
+
+
+def _token_matrix(examples):
+    """A fitted DictVectorizer, the examples' token feature matrix and their flat labels."""
+    from sklearn.feature_extraction import DictVectorizer
+
+    vectorizer = DictVectorizer()
+    matrix = _int32(vectorizer.fit_transform(_token_dicts(item for item, _ in examples)))
+    return vectorizer, matrix, [label for _, sentence in examples for label in sentence]
 
 
 def _token_dicts(sentences):

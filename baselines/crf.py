@@ -1,10 +1,12 @@
 """Linear-chain CRF (sklearn-crfsuite) for token tasks: affixes, shape, script and neighbour
-features; the L1/L2 regularisation is chosen on validation by the task's main score."""
+features; the L1/L2 regularisation is chosen on validation by the task's main score (on a
+bounded sample of a very large train split, see ``codemix.baselines.sampling``)."""
 
 from __future__ import annotations
 
 from codemix.baselines.base import Baseline
 from codemix.baselines.features import sentence_features
+from codemix.baselines.sampling import limits, token_sample, usage
 from codemix.tasks.metrics import METRICS
 
 GRID = ({"c1": 0.05, "c2": 0.01}, {"c1": 0.2, "c2": 0.05})
@@ -16,25 +18,40 @@ class CrfBaseline(Baseline):
     levels = ("token",)
 
     def _fit(self, task, examples, dev) -> None:
-        import sklearn_crfsuite
-
-        features = [sentence_features(item.tokens, item.lid) for item, _ in examples]
-        labels = [list(sentence) for _, sentence in examples]
+        selection_tokens, training_tokens = limits(self.options)
+        selection = token_sample(examples, selection_tokens, self.seed)
         dev_features = [sentence_features(item.tokens, item.lid) for item, _ in dev]
         dev_gold = [label for _, sentence in dev for label in sentence]
         metric = METRICS[task.main_score]
-        iterations = self.options.get("max_iterations", 100)
-        best = None
+        score_on_dev = lambda model: metric(dev_gold, [l for s in model.predict(dev_features) for l in s])  # noqa: E731
+        best, features = None, _features(selection)
         for config in GRID if dev else GRID[:1]:
-            model = sklearn_crfsuite.CRF(algorithm="lbfgs", max_iterations=iterations, all_possible_transitions=True,
-                                         **config)
-            model.fit(features, labels)
-            score = metric(dev_gold, [l for s in model.predict(dev_features) for l in s]) if dev else None
+            model = self._train(features, config)
+            score = score_on_dev(model) if dev else None
             if best is None or (score is not None and score > best[0]):
                 best = (score, model, config)
         score, self.model, config = best
-        self.chosen = {**config, "max_iterations": iterations,
-                       f"validation_{task.main_score}": None if score is None else round(score, 4)}
+        training = selection
+        if len(selection) < len(examples):
+            # compared on a sample of a large split: the chosen configuration is fitted on more of it
+            training = token_sample(examples, training_tokens, self.seed)
+            self.model = self._train(_features(training), config)
+            score = score_on_dev(self.model) if dev else None
+        self.chosen = {**config, "max_iterations": self.options.get("max_iterations", 100),
+                       f"validation_{task.main_score}": None if score is None else round(score, 4),
+                       **usage(examples, training)}
+
+    def _train(self, features, config):
+        import sklearn_crfsuite
+
+        model = sklearn_crfsuite.CRF(algorithm="lbfgs", max_iterations=self.options.get("max_iterations", 100),
+                                     all_possible_transitions=True, **config)
+        return model.fit(*features)
 
     def _predict(self, task, inputs) -> list:
         return [list(labels) for labels in self.model.predict([sentence_features(item.tokens, item.lid) for item in inputs])]
+
+
+def _features(examples) -> tuple[list, list]:
+    """crfsuite's training input: per-sentence feature dicts and label lists."""
+    return [sentence_features(item.tokens, item.lid) for item, _ in examples], [list(labels) for _, labels in examples]

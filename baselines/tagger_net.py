@@ -77,8 +77,10 @@ class BiLstmCrf(nn.Module):
 
     def __init__(self, sizes: dict[str, int], n_tags: int, word_dim: int = 64, hidden: int = 128, dropout: float = 0.33):
         super().__init__()
-        self.words = nn.Embedding(sizes["words"], word_dim, padding_idx=0)
-        self.skeletons = nn.Embedding(sizes["skeletons"], 32, padding_idx=0)
+        # sparse gradients: a batch touches a few hundred of the tens of thousands of rows, and a
+        # dense update of every row each step was most of the training time on large vocabularies
+        self.words = nn.Embedding(sizes["words"], word_dim, padding_idx=0, sparse=True)
+        self.skeletons = nn.Embedding(sizes["skeletons"], 32, padding_idx=0, sparse=True)
         self.chars = CharCNN(sizes["chars"])
         self.lid = nn.Embedding(sizes["lid"], 16, padding_idx=0) if sizes.get("lid") else None
         width = word_dim + 32 + 64 + (16 if self.lid is not None else 0)
@@ -86,6 +88,15 @@ class BiLstmCrf(nn.Module):
         self.lstm = nn.LSTM(width, hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * hidden, n_tags)
         self.crf = LinearChainCRF(n_tags)
+
+    def sparse_parameters(self) -> list:
+        """The vocabulary embeddings, which get sparse gradients (``SparseAdam``)."""
+        return [self.words.weight, self.skeletons.weight]
+
+    def dense_parameters(self) -> list:
+        """Every other parameter (``Adam``, gradient norm clipped)."""
+        sparse = {id(p) for p in self.sparse_parameters()}
+        return [p for p in self.parameters() if id(p) not in sparse]
 
     def emissions(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
         """Tag scores per token, [batch, tokens, tags]."""

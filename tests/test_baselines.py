@@ -54,6 +54,50 @@ def test_crf_refuses_sentence_tasks(demo):
         get_baseline("crf").fit(codemix.get_task("sentiment"), demo["train"])
 
 
+def test_token_sample_keeps_whole_sentences_in_order_within_the_bound():
+    from codemix.baselines.sampling import token_sample
+
+    examples = [(f"s{i}", ["x"] * (i % 7 + 1)) for i in range(200)]
+    assert token_sample(examples, 10_000, seed=0) is examples  # within the bound: the split whole
+    sample = token_sample(examples, 300, seed=0)
+    assert sum(len(labels) for _, labels in sample) <= 300
+    assert sum(len(labels) for _, labels in sample) > 290  # filled, not cut short at the first long sentence
+    positions = [examples.index(example) for example in sample]
+    assert positions == sorted(positions)
+    assert token_sample(examples, 300, seed=0) == sample and token_sample(examples, 300, seed=1) != sample
+
+
+@pytest.mark.parametrize("baseline", ["char_ngram", "crf"])
+def test_large_train_splits_are_compared_on_a_sample_and_fitted_on_a_bounded_one(demo, baseline):
+    from codemix.baselines.base import labelled
+    from codemix.baselines.sampling import token_sample
+    from codemix.tasks.metrics import METRICS
+
+    task = codemix.get_task("lid")
+    examples = labelled(task, demo["train"])
+    total = sum(len(labels) for _, labels in examples)
+    model = get_baseline(baseline, selection_tokens=total // 4, training_tokens=total // 2).fit(
+        task, demo["train"], demo["validation"])
+    config = model.config()
+    used = sum(len(labels) for _, labels in token_sample(examples, total // 2, 0))
+    assert (config["train_tokens_used"], config["train_tokens"]) == (used, total)
+    assert total // 2 - 20 < used <= total // 2
+    # the recorded validation score is the final model's, not the sample's
+    gold = [label for labels in demo["validation"]["lid"] for label in labels]
+    predicted = [label for labels in model.predict(task, demo["validation"]) for label in labels]
+    assert config["validation_macro_f1"] == round(METRICS["macro_f1"](gold, predicted), 4)
+    whole = get_baseline(baseline).fit(task, demo["train"], demo["validation"]).config()
+    assert (whole["train_tokens_used"], whole["train_tokens"]) == (total, total)
+
+
+@pytest.mark.parametrize("options, message", [({"selection_tokens": 0}, "selection_tokens must be a positive whole number"),
+                                              ({"training_tokens": 2.5}, "training_tokens must be a positive whole number"),
+                                              ({"selection_tokens": True}, "selection_tokens must be")])
+def test_bad_sample_bounds_are_refused(demo, options, message):
+    with pytest.raises(CodemixError, match=message):
+        get_baseline("crf", **options).fit(codemix.get_task("lid"), demo["train"], demo["validation"])
+
+
 def test_unknown_baseline_gets_did_you_mean():
     with pytest.raises(UnknownNameError, match="Did you mean 'char_ngram'"):
         get_baseline("char_ngrams")
