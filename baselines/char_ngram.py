@@ -18,7 +18,7 @@ import time
 
 from codemix.baselines.base import Baseline
 from codemix.baselines.features import sentence_features
-from codemix.baselines.sampling import limits, token_sample, usage
+from codemix.baselines.sampling import plan, usage
 from codemix.loaders.normalize import NATIVE_WORD, romanise
 from codemix.tasks.metrics import METRICS
 
@@ -65,17 +65,14 @@ class CharNgramBaseline(Baseline):
     # --- token tasks ---------------------------------------------------------------------------
 
     def _fit_tokens(self, task, examples, dev) -> None:
-        selection_tokens, training_tokens = limits(self.options)
-        selection = token_sample(examples, selection_tokens, self.seed)
+        selection, training = plan(examples, self.options, self.seed)
         self.vectorizer, matrix, labels = _token_matrix(selection)
         dev_labels = [label for _, sentence in dev for label in sentence]
         grid = [dict(zip(TOKEN_GRID, values)) for values in itertools.product(*TOKEN_GRID.values())]
         svm = lambda config: _svm(config["C"], None, self.seed)  # noqa: E731
         self.model, self.chosen = _select(task, grid, svm, matrix, labels, dev and self._token_rows(dev), dev_labels)
-        training = selection
-        if len(selection) < len(examples):
+        if training is not selection:
             # compared on a sample of a large split: the chosen configuration is fitted on more of it
-            training = token_sample(examples, training_tokens, self.seed)
             self.vectorizer, matrix, labels = _token_matrix(training)
             self.model = svm(self.chosen).fit(matrix, labels)
             if dev:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from codemix.baselines.base import Baseline
 from codemix.baselines.features import sentence_features
-from codemix.baselines.sampling import limits, token_sample, usage
+from codemix.baselines.sampling import plan, usage
 from codemix.tasks.metrics import METRICS
 
 GRID = ({"c1": 0.05, "c2": 0.01}, {"c1": 0.2, "c2": 0.05})
@@ -18,8 +18,7 @@ class CrfBaseline(Baseline):
     levels = ("token",)
 
     def _fit(self, task, examples, dev) -> None:
-        selection_tokens, training_tokens = limits(self.options)
-        selection = token_sample(examples, selection_tokens, self.seed)
+        selection, training = plan(examples, self.options, self.seed)
         dev_features = [sentence_features(item.tokens, item.lid) for item, _ in dev]
         dev_gold = [label for _, sentence in dev for label in sentence]
         metric = METRICS[task.main_score]
@@ -31,10 +30,8 @@ class CrfBaseline(Baseline):
             if best is None or (score is not None and score > best[0]):
                 best = (score, model, config)
         score, self.model, config = best
-        training = selection
-        if len(selection) < len(examples):
+        if training is not selection:
             # compared on a sample of a large split: the chosen configuration is fitted on more of it
-            training = token_sample(examples, training_tokens, self.seed)
             self.model = self._train(_features(training), config)
             score = score_on_dev(self.model) if dev else None
         self.chosen = {**config, "max_iterations": self.options.get("max_iterations", 100),

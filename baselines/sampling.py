@@ -3,8 +3,9 @@
 A linear model over character n-grams and a feature CRF fit in seconds on tens of thousands of
 tokens but take minutes per configuration on a million (L3Cube-HingLID's train split). So that a
 whole corpus's selection and fit stays within minutes on two cores, configurations are compared
-on a sample of at most ``selection`` train tokens and the chosen one is fitted once on at most
-``training`` tokens. Splits within the first bound are used whole, exactly as before. Samples are
+on a sample of ``selection_tokens`` train tokens and the chosen one is fitted once on a sample of
+``training_tokens`` when the split is larger than ``training_tokens``; smaller splits are used
+whole for both, exactly as without these bounds. Samples are
 whole sentences drawn with the seed, kept in their order, and what was used is recorded in the
 model's config (``train_tokens_used`` of ``train_tokens``): nothing is dropped unsaid.
 """
@@ -13,8 +14,8 @@ from __future__ import annotations
 
 import random
 
-SELECTION_TOKENS = 150_000  # configurations are compared on at most this many train tokens
-TRAINING_TOKENS = 300_000  # the chosen configuration is fitted on at most this many
+SELECTION_TOKENS = 150_000  # a larger split's configurations are compared on this many train tokens
+TRAINING_TOKENS = 300_000  # and the chosen one fitted on this many; a split within it is used whole
 
 
 def token_count(examples) -> int:
@@ -36,6 +37,15 @@ def token_sample(examples: list, limit: int, seed: int) -> list:
             kept.append(index)
             used += size
     return [examples[index] for index in sorted(kept)]
+
+
+def plan(examples: list, options: dict, seed: int) -> tuple[list, list]:
+    """``(selection, training)``: the examples configurations are compared on, and those the chosen
+    one is fitted on (the same list object when no second fit is needed)."""
+    selection_tokens, training_tokens = limits(options)
+    if token_count(examples) <= training_tokens:
+        return examples, examples
+    return token_sample(examples, selection_tokens, seed), token_sample(examples, training_tokens, seed)
 
 
 def limits(options: dict) -> tuple[int, int]:

@@ -88,6 +88,10 @@ def test_large_train_splits_are_compared_on_a_sample_and_fitted_on_a_bounded_one
     assert config["validation_macro_f1"] == round(METRICS["macro_f1"](gold, predicted), 4)
     whole = get_baseline(baseline).fit(task, demo["train"], demo["validation"]).config()
     assert (whole["train_tokens_used"], whole["train_tokens"]) == (total, total)
+    # within the training bound the split is used whole, for the comparison too
+    within = get_baseline(baseline, selection_tokens=total // 4, training_tokens=total).fit(task, demo["train"], demo["validation"])
+    assert within.config()["train_tokens_used"] == total
+    assert within.predict(task, demo["test"]) == get_baseline(baseline).fit(task, demo["train"], demo["validation"]).predict(task, demo["test"])
 
 
 @pytest.mark.parametrize("options, message", [({"selection_tokens": 0}, "selection_tokens must be a positive whole number"),
