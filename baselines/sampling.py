@@ -2,17 +2,19 @@
 
 A linear model over character n-grams and a feature CRF fit in seconds on tens of thousands of
 tokens but take minutes per configuration on a million (L3Cube-HingLID's train split). So that a
-whole corpus's selection and fit stays within minutes on two cores, configurations are compared
-on a sample of ``selection_tokens`` train tokens and the chosen one is fitted once on a sample of
-``training_tokens`` when the split is larger than ``training_tokens``; smaller splits are used
-whole for both, exactly as without these bounds. Samples are
-whole sentences drawn with the seed, kept in their order, and what was used is recorded in the
-model's config (``train_tokens_used`` of ``train_tokens``): nothing is dropped unsaid.
+whole corpus's selection and fit stays within minutes on two cores, a train split larger than
+``training_tokens`` has its configurations compared on a sample of ``selection_tokens`` and the
+chosen one fitted once on a sample of ``training_tokens``; smaller splits are used whole for both,
+exactly as without these bounds. Samples are whole sentences drawn with the seed, kept in their
+order, and what was used is recorded in the model's config (``train_tokens_used`` of
+``train_tokens``): nothing is dropped unsaid.
 """
 
 from __future__ import annotations
 
 import random
+
+from codemix.common.errors import CodemixError
 
 SELECTION_TOKENS = 150_000  # a larger split's configurations are compared on this many train tokens
 TRAINING_TOKENS = 300_000  # and the chosen one fitted on this many; a split within it is used whole
@@ -60,10 +62,11 @@ def limits(options: dict) -> tuple[int, int]:
     training = TRAINING_TOKENS if training is None else training
     for name, value in (("selection_tokens", selection), ("training_tokens", training)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            from codemix.common.errors import CodemixError
-
             raise CodemixError(f"{name} must be a positive whole number, not {value!r}")
-    return selection, max(selection, training)
+    if training < selection:
+        raise CodemixError(f"training_tokens ({training:,}) must be at least selection_tokens ({selection:,}): "
+                           "the chosen configuration is fitted on at least the sample it was chosen on")
+    return selection, training
 
 
 def usage(examples, used) -> dict[str, int]:

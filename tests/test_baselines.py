@@ -96,7 +96,9 @@ def test_large_train_splits_are_compared_on_a_sample_and_fitted_on_a_bounded_one
 
 @pytest.mark.parametrize("options, message", [({"selection_tokens": 0}, "selection_tokens must be a positive whole number"),
                                               ({"training_tokens": 2.5}, "training_tokens must be a positive whole number"),
-                                              ({"selection_tokens": True}, "selection_tokens must be")])
+                                              ({"selection_tokens": True}, "selection_tokens must be"),
+                                              ({"selection_tokens": 200, "training_tokens": 100},
+                                               r"training_tokens \(100\) must be at least selection_tokens \(200\)")])
 def test_bad_sample_bounds_are_refused(demo, options, message):
     with pytest.raises(CodemixError, match=message):
         get_baseline("crf", **options).fit(codemix.get_task("lid"), demo["train"], demo["validation"])
