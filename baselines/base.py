@@ -23,15 +23,6 @@ CLASSICAL = ("majority", "char_ngram", "crf")
 NEURAL = ("bilstm_crf", "ensemble")  # the CPU neural tier (the neural extra: torch)
 
 
-def default_benchmark_baselines() -> tuple[str, ...]:
-    """What ``codemix benchmark`` runs by default: the classical baselines, and the neural tier
-    when what it needs (torch, with the baselines extra) is installed."""
-    import importlib.util
-
-    installed = all(importlib.util.find_spec(module) for name in NEURAL for module, _ in REQUIREMENTS[name])
-    return CLASSICAL + (NEURAL if installed else ())
-
-
 # what each baseline imports when it fits, and the extra that installs it; checked before any work
 REQUIREMENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "majority": (),
@@ -43,12 +34,30 @@ REQUIREMENTS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+def default_benchmark_baselines() -> tuple[str, ...]:
+    """What ``codemix benchmark`` runs by default: the classical baselines, and the neural tier
+    when what it needs (torch, with the baselines extra) is installed."""
+    import importlib.util
+
+    installed = all(importlib.util.find_spec(module) for name in NEURAL for module, _ in REQUIREMENTS[name])
+    return CLASSICAL + (NEURAL if installed else ())
+
+
 def check_requirements(name: str) -> None:
     """One clear error naming the extra when a baseline's dependencies are not installed."""
     from codemix.baselines.model import require
 
     for module, extra in REQUIREMENTS.get(name, ()):
         require(module, extra, f"baseline {name}")
+
+
+def positive_option(name: str, value: Any, whole: bool = True):
+    """``value`` as an option of a model: a positive number (a whole one unless ``whole`` is
+    false; ``5.0`` counts as 5), or a ``CodemixError`` naming the option."""
+    if (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf")
+            or (whole and value != int(value))):
+        raise CodemixError(f"{name} must be a positive {'whole ' if whole else ''}number, not {value!r}")
+    return int(value) if whole else value
 
 
 class Baseline:

@@ -16,9 +16,9 @@ import time
 from collections import Counter
 from typing import ClassVar
 
-from codemix.baselines.base import Baseline
+from codemix.baselines.base import Baseline, positive_option
 from codemix.baselines.features import spelling_skeleton
-from codemix.common.errors import CodemixError
+from codemix.baselines.sampling import token_count
 from codemix.tasks.metrics import METRICS
 
 PAD, UNKNOWN = 0, 1
@@ -75,11 +75,7 @@ class BiLstmCrfBaseline(Baseline):
 
     def _fit(self, task, examples, dev) -> None:
         for key in self.defaults:
-            value = self.options[key]
-            whole = key != "lr"
-            if (isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < float("inf")
-                    or (whole and value != int(value))):
-                raise CodemixError(f"bilstm_crf: {key} must be a positive {'whole ' if whole else ''}number, not {value!r}")
+            positive_option(f"bilstm_crf: {key}", self.options[key], whole=key != "lr")
         with torch_threads(self.options["threads"]):
             self._train(task, examples, dev)
 
@@ -98,7 +94,7 @@ class BiLstmCrfBaseline(Baseline):
         metric = METRICS[task.main_score]
         dev_gold = [label for _, sentence in dev for label in sentence]
         dev_encoded = [self._encode(item) for item, _ in dev]  # once, not once per epoch
-        tokens_per_epoch = sum(len(item.tokens) for item, _ in examples)
+        tokens_per_epoch = token_count(examples)
         # a token budget, not a clock, bounds the largest corpora: the result stays deterministic
         epochs = max(1, min(int(self.options["epochs"]), self.options["max_training_tokens"] // max(tokens_per_epoch, 1)))
         best, best_state, stale, history = None, None, 0, []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 
+from codemix.baselines.base import positive_option
 from codemix.common.errors import CodemixError
 
 SELECTION_TOKENS = 150_000  # a larger split's configurations are compared on this many train tokens
@@ -57,12 +58,9 @@ def limits(options: dict) -> tuple[int, int]:
     ((150000, 300000), (10, 20))
     """
     selection = options.get("selection_tokens")
-    selection = SELECTION_TOKENS if selection is None else selection
+    selection = positive_option("selection_tokens", SELECTION_TOKENS if selection is None else selection)
     training = options.get("training_tokens")
-    training = TRAINING_TOKENS if training is None else training
-    for name, value in (("selection_tokens", selection), ("training_tokens", training)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise CodemixError(f"{name} must be a positive whole number, not {value!r}")
+    training = positive_option("training_tokens", TRAINING_TOKENS if training is None else training)
     if training < selection:
         raise CodemixError(f"training_tokens ({training:,}) must be at least selection_tokens ({selection:,}): "
                            "the chosen configuration is fitted on at least the sample it was chosen on")

@@ -61,7 +61,7 @@ def add_baseline_commands(commands, formatter) -> None:
     bench.set_defaults(run=benchmark)
 
 
-# the training options each neural baseline takes from the command line
+# the training options each neural baseline takes from the command line (the transformer's are all of them)
 NETWORK_OPTIONS = {"transformer": ("model", "epochs", "lr", "batch_size", "max_length"),
                    "bilstm_crf": ("epochs", "lr", "batch_size")}
 
@@ -71,8 +71,7 @@ def baseline_run(args) -> None:
     from codemix.baselines.runner import run_baseline
     from codemix.common.text import print_table
 
-    options = {key: getattr(args, key) for key in ("model", "epochs", "lr", "batch_size", "max_length")
-               if getattr(args, key) is not None}
+    options = {key: getattr(args, key) for key in NETWORK_OPTIONS["transformer"] if getattr(args, key) is not None}
     allowed = NETWORK_OPTIONS.get(args.name, ())
     if set(options) - set(allowed):
         from codemix.common.errors import CodemixError
