@@ -104,13 +104,14 @@ def run_benchmark(corpora=None, baselines=None, tasks=None, out="benchmark-resul
 
 def _fit_cell(corpus, task, baseline, dataset, seed, models, times):
     """Fit one cell's model; the ensemble reuses its members when this grid already fitted them,
-    and its reported time is then its members' fit times plus its own vote on validation."""
+    and its reported time is then its members' fit times plus its extra networks and its vote."""
     from codemix.baselines.ensemble import MEMBERS
 
     started = time.perf_counter()
     keys = [(corpus, task.name, member) for member in MEMBERS]
     if baseline == "ensemble" and all(key in models for key in keys):
-        model = get_baseline("ensemble", seed=seed).adopt(task, {key[2]: models[key] for key in keys}, dataset["validation"])
+        model = get_baseline("ensemble", seed=seed).adopt(task, {key[2]: models[key] for key in keys}, dataset["train"],
+                                                            dataset["validation"])
         return model, time.perf_counter() - started + sum(times[key] for key in keys)
     model = get_baseline(baseline, seed=seed).fit(task, dataset["train"], dataset["validation"])
     return model, time.perf_counter() - started

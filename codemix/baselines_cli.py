@@ -9,6 +9,7 @@ BASELINE_EXAMPLES = """examples:
   codemix baseline run char_ngram --task sentiment --corpus sentimix2020_hien --data-dir ../shared/data --out runs/sm
   codemix baseline run crf --task pos --corpus icon2016_hien_pos --seed 1 --data-dir ../shared/data
   codemix baseline run bilstm_crf --task lid --corpus dutta2022_bnen_lid --epochs 5 --data-dir ../shared/data
+  codemix baseline run ensemble --task pos --corpus icon2016_hien_pos --networks 3 --data-dir ../shared/data
   codemix baseline run transformer --model models/mbert --task lid --corpus sentimix2020_hien --data-dir ../shared/data --epochs 3
 """
 BENCHMARK_EXAMPLES = """examples:
@@ -42,6 +43,9 @@ def add_baseline_commands(commands, formatter) -> None:
     encoder.add_argument("--lr", type=float, help="learning rate (transformer default 5e-5, bilstm_crf 2e-3)")
     encoder.add_argument("--batch-size", type=int, help="batch size per device (transformer default 16, bilstm_crf 32)")
     encoder.add_argument("--max-length", type=int, help="longest input in sub-words (default 128)")
+    vote = run.add_argument_group("ensemble options")
+    vote.add_argument("--networks", type=int, help="BiLSTM-CRF networks in the vote, seeded seed, seed+1, ... (default 3; "
+                                                   "one on a train split over 300,000 tokens)")
     run.set_defaults(run=baseline_run)
 
     bench = commands.add_parser("benchmark", help="every baseline on every available corpus and task, next to published results",
@@ -63,7 +67,7 @@ def add_baseline_commands(commands, formatter) -> None:
 
 # the training options each neural baseline takes from the command line (the transformer's are all of them)
 NETWORK_OPTIONS = {"transformer": ("model", "epochs", "lr", "batch_size", "max_length"),
-                   "bilstm_crf": ("epochs", "lr", "batch_size")}
+                   "bilstm_crf": ("epochs", "lr", "batch_size"), "ensemble": ("networks",)}
 
 
 def baseline_run(args) -> None:
@@ -71,15 +75,16 @@ def baseline_run(args) -> None:
     from codemix.baselines.runner import run_baseline
     from codemix.common.text import print_table
 
-    options = {key: getattr(args, key) for key in NETWORK_OPTIONS["transformer"] if getattr(args, key) is not None}
+    given = dict.fromkeys(key for keys in NETWORK_OPTIONS.values() for key in keys)
+    options = {key: getattr(args, key) for key in given if getattr(args, key) is not None}
     allowed = NETWORK_OPTIONS.get(args.name, ())
     if set(options) - set(allowed):
         from codemix.common.errors import CodemixError
 
         refused = sorted(set(options) - set(allowed))
+        takers = [f"{name} ({', '.join('--' + o.replace('_', '-') for o in opts)})" for name, opts in NETWORK_OPTIONS.items()]
         raise CodemixError(f"--{', --'.join(k.replace('_', '-') for k in refused)} apply to "
-                           + " and ".join(f"{name} ({', '.join('--' + o.replace('_', '-') for o in opts)})"
-                                          for name, opts in NETWORK_OPTIONS.items()) + f", not to {args.name}")
+                           f"{', '.join(takers[:-1])} and {takers[-1]}, not to {args.name}")
     result = run_baseline(args.name, args.task, args.corpus, data_dir=args.data_dir, out=args.out, seed=args.seed,
                           options=options, save_model=args.save_model, verify=not args.no_verify)
     scores = result["scores"]

@@ -136,8 +136,12 @@ def test_runner_writes_a_submission_scored_like_a_participant(tmp_path):
     (["baseline", "run", "majority", "--task", "sentiment", "--corpus", "sentmix3l_bnenhi"], "test-only"),
     (["baseline", "run", "majorty", "--task", "lid", "--corpus", "demo_hien"], "Did you mean 'majority'"),
     (["baseline", "run", "crf", "--task", "lid", "--corpus", "demo_hien", "--epochs", "3"],
-     "--epochs apply to transformer (--model, --epochs, --lr, --batch-size, --max-length) and bilstm_crf "
-     "(--epochs, --lr, --batch-size), not to crf"),
+     "--epochs apply to transformer (--model, --epochs, --lr, --batch-size, --max-length), bilstm_crf "
+     "(--epochs, --lr, --batch-size) and ensemble (--networks), not to crf"),
+    (["baseline", "run", "bilstm_crf", "--task", "lid", "--corpus", "demo_hien", "--networks", "2"],
+     "--networks apply to transformer"),
+    (["baseline", "run", "ensemble", "--task", "lid", "--corpus", "demo_hien", "--networks", "0"],
+     "ensemble: networks must be a positive whole number, not 0"),
     (["baseline", "run", "bilstm_crf", "--task", "lid", "--corpus", "demo_hien", "--max-length", "9"],
      "--max-length apply to transformer"),
     (["baseline", "run", "bilstm_crf", "--task", "lid", "--corpus", "demo_hien", "--epochs", "2.5"],
@@ -301,18 +305,25 @@ def test_bilstm_crf_prediction_batches_bound_padded_tokens():
     assert [len(batch) for batch in _chunks(list(range(100)), [100] * 100)] == [81, 19]
 
 
-def test_ensemble_votes_per_token_and_breaks_ties_with_the_best_member_on_validation(demo, tmp_path):
+def test_ensemble_votes_per_token_over_seeded_networks_and_breaks_ties_by_validation(demo, tmp_path):
+    import torch
+
     task = codemix.get_task("lid")
     model = get_baseline("ensemble", seed=2).fit(task, demo["train"], demo["validation"])
+    assert list(model.members) == ["char_ngram", "crf", "bilstm_crf", "bilstm_crf_seed3", "bilstm_crf_seed4"]
+    assert [member.seed for member in model.members.values()] == [2, 2, 2, 3, 4]
+    assert model.chosen["networks"] == 3 and "networks_note" not in model.chosen
+    first, other = (model.members[name].network.state_dict() for name in ("bilstm_crf", "bilstm_crf_seed3"))
+    assert any(not torch.equal(first[key], other[key]) for key in first)  # another seed, not a copy
+    scores = model.chosen["member_validation"]
+    assert model.ranking == model.chosen["tie_order"] == sorted(scores, key=lambda n: (-scores[n], list(scores).index(n)))
     votes = {name: member.predict(task, demo["test"]) for name, member in model.members.items()}
-    member_scores = model.chosen["member_validation"]
-    assert model.lead == max(member_scores, key=member_scores.get)
     expected = []
-    for sentences in zip(*(votes[name] for name in ("char_ngram", "crf", "bilstm_crf"))):
+    for sentences in zip(*(votes[name] for name in model.ranking)):
         row = []
         for labels in zip(*sentences):
-            majority = [label for label in labels if labels.count(label) >= 2]
-            row.append(majority[0] if majority else labels[("char_ngram", "crf", "bilstm_crf").index(model.lead)])
+            most = max(labels.count(label) for label in labels)
+            row.append(next(label for label in labels if labels.count(label) == most))
         expected.append(row)
     assert model.predict(task, demo["test"]) == expected
     assert get_baseline("ensemble").load(model.save(tmp_path / "vote.joblib")).predict(task, demo["test"]) == expected
@@ -321,12 +332,51 @@ def test_ensemble_votes_per_token_and_breaks_ties_with_the_best_member_on_valida
     assert model.chosen["validation_macro_f1"] == round(task.score([gold], [voted])["macro_f1"], 4)
 
 
+def test_ensemble_networks_trained_in_parallel_equal_networks_trained_here(demo):
+    task = codemix.get_task("lid")
+    parallel = get_baseline("ensemble", seed=0, jobs=2).fit(task, demo["train"], demo["validation"])
+    for seed in (1, 2):
+        here = get_baseline("bilstm_crf", seed=seed).fit(task, demo["train"], demo["validation"])
+        there = parallel.members[f"bilstm_crf_seed{seed}"]
+        assert there.config()["validation_history"] == here.config()["validation_history"]
+        assert there.predict(task, demo["test"]) == here.predict(task, demo["test"])
+
+
+def test_ensemble_on_a_train_split_over_the_bound_votes_with_one_network(demo):
+    task = codemix.get_task("lid")
+    tokens = sum(len(tags) for tags in demo["train"]["lid"])
+    model = get_baseline("ensemble", networks=3, selection_tokens=40, training_tokens=80).fit(task, demo["train"], demo["validation"])
+    assert list(model.members) == ["char_ngram", "crf", "bilstm_crf"] and model.chosen["networks"] == 1
+    assert model.chosen["networks_note"] == (f"one network instead of 3: the train split's {tokens:,} tokens exceed "
+                                             "training_tokens (80)")
+    for name in ("char_ngram", "crf"):  # the bounds reach the sampled members
+        assert 0 < model.members[name].config()["train_tokens_used"] <= 80 < model.members[name].config()["train_tokens"] == tokens
+    single = get_baseline("ensemble", networks=1).fit(task, demo["train"], demo["validation"])
+    assert list(single.members) == ["char_ngram", "crf", "bilstm_crf"] and "networks_note" not in single.chosen
+
+
+def test_an_ensemble_saved_before_the_seeded_networks_still_votes(demo):
+    from codemix.baselines.ensemble import EnsembleBaseline
+
+    task = codemix.get_task("lid")
+    members = {name: get_baseline(name).fit(task, demo["train"], demo["validation"]) for name in ("char_ngram", "crf", "bilstm_crf")}
+    old = EnsembleBaseline.__new__(EnsembleBaseline)
+    old.__setstate__({"seed": 0, "options": {}, "chosen": {}, "task_name": "lid", "members": members, "lead": "crf"})
+    votes = [member.predict(task, demo["test"]) for member in members.values()]
+    expected = [[next((label for label in labels if labels.count(label) >= 2), labels[1]) for labels in zip(*sentences)]
+                for sentences in zip(*votes)]
+    assert old.predict(task, demo["test"]) == expected
+
+
 def test_ensemble_refuses_sentence_tasks_and_missing_members(demo):
     with pytest.raises(CodemixError, match="ensemble handles token-level tasks, not sentiment"):
         get_baseline("ensemble").fit(codemix.get_task("sentiment"), demo["train"])
     crf = get_baseline("crf").fit(codemix.get_task("lid"), demo["train"])
     with pytest.raises(CodemixError, match="missing char_ngram, bilstm_crf"):
-        get_baseline("ensemble").adopt(codemix.get_task("lid"), {"crf": crf})
+        get_baseline("ensemble").adopt(codemix.get_task("lid"), {"crf": crf}, demo["train"])
+    for option, value in (("networks", 0), ("networks", 1.5), ("jobs", True)):
+        with pytest.raises(CodemixError, match=f"ensemble: {option} must be a positive whole number, not {value}"):
+            get_baseline("ensemble", **{option: value}).fit(codemix.get_task("lid"), demo["train"])
 
 
 def test_benchmark_ensemble_reuses_the_grid_members_and_counts_their_time(tmp_path):
@@ -334,8 +384,11 @@ def test_benchmark_ensemble_reuses_the_grid_members_and_counts_their_time(tmp_pa
     results = run_benchmark(["demo_hien"], names, ["lid"], tmp_path, echo=lambda *_: None)
     rows = {row["baseline"]: row for row in results["rows"]}
     ensemble = rows["ensemble"]
-    assert ensemble["config"]["member_validation"] == {n: rows[n]["validation_main"] for n in names[:3]}
-    assert ensemble["train_seconds"] >= sum(rows[n]["train_seconds"] for n in names[:3]) - 0.03
+    validation = ensemble["config"]["member_validation"]
+    assert list(validation) == ["char_ngram", "crf", "bilstm_crf", "bilstm_crf_seed1", "bilstm_crf_seed2"]
+    assert {n: validation[n] for n in names[:3]} == {n: rows[n]["validation_main"] for n in names[:3]}
+    seconds = ensemble["config"]["networks_fit_seconds"]
+    assert ensemble["train_seconds"] >= sum(rows[n]["train_seconds"] for n in names[:3]) + seconds - 0.03
     assert "members_fit_seconds" not in ensemble["config"]  # adopted, not refitted
 
 
