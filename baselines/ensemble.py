@@ -8,9 +8,8 @@ character vectors - correct each other on the tokens where one of them is unsure
 that differ only in their seed cancel out part of the seed's luck (one network's score moves by
 several thousandths with its seed on a corpus of tens of thousands of tokens).
 
-The extra networks (``networks`` in all, seeds ``seed``, ``seed + 1``, ...) train in worker
-processes while the other members fit, one CPU thread each, so the numbers do not depend on how
-many ran at once.
+The extra networks (``networks`` in all, seeds ``seed``, ``seed + 1``, ...) are trained in
+parallel processes, one CPU thread each, so the numbers do not depend on how many ran at once.
 On a train split larger than the token models' training bound (``training_tokens``, see
 ``codemix.baselines.sampling``) one network votes: there each network already takes minutes and
 its seed matters less. The vote's own validation score is recorded so that ``codemix benchmark``
@@ -41,44 +40,27 @@ class EnsembleBaseline(Baseline):
     kind = "neural"  # the networks are BiLSTM-CRFs
 
     def fit(self, task, train, validation=None) -> EnsembleBaseline:
-        """Fit each member on ``train`` (each chooses on ``validation``), then score the vote on validation.
-
-        The extra networks train in worker processes while the other members fit here."""
+        """Fit each member on ``train`` (each chooses on ``validation``), then score the vote on validation."""
         if task.level not in self.levels:
             return super().fit(task, train, validation)  # the base class refuses with the usual message
-        self.start(task, train, validation)  # bad options fail here, before any training
+        self._network_seeds(task, train)  # bad options fail before any training
         started = time.perf_counter()
         # the sample bounds given to the vote bound its sampled members too
         bounds = {key: self.options[key] for key in ("selection_tokens", "training_tokens") if key in self.options}
-        try:
-            members = {name: get_baseline(name, seed=self.seed, **(bounds if name in SAMPLED else {})).fit(
-                task, train, validation) for name in MEMBERS}
-        except BaseException:
-            self.stop()
-            raise
+        members = {name: get_baseline(name, seed=self.seed, **(bounds if name in SAMPLED else {})).fit(task, train, validation)
+                   for name in MEMBERS}
         return self.adopt(task, members, train, validation, time.perf_counter() - started)
-
-    def start(self, task, train, validation=None) -> EnsembleBaseline:
-        """Start training the extra networks on ``train`` in worker processes and return at once;
-        ``adopt`` (or ``fit``) waits for them. Lets other work - the other members - run meanwhile."""
-        seeds = self._network_seeds(task, train)
-        self._runs = _submit_networks(task, train, validation, seeds, self._jobs(len(seeds)))
-        self._started = time.perf_counter()
-        return self
 
     def adopt(self, task, members: dict, train, validation=None, member_seconds: float | None = None) -> EnsembleBaseline:
         """Vote with members already fitted on ``train`` (the benchmark reuses its grid's models);
-        the extra networks are those ``start`` began on the same ``train``, else they train now."""
+        the extra networks are trained here on ``train``."""
         missing = [name for name in MEMBERS if name not in members]
         if missing:
-            self.stop()
             raise CodemixError(f"ensemble needs fitted {', '.join(MEMBERS)} members; missing {', '.join(missing)}")
-        if getattr(self, "_runs", None) is None:
-            self.start(task, train, validation)
+        seeds = self._network_seeds(task, train)
+        started = time.perf_counter()
         self.members = {name: members[name] for name in MEMBERS}
-        self.members.update(_collect(task, self._runs))
-        networks_seconds = time.perf_counter() - self._started
-        del self._runs, self._started  # futures do not pickle, and a saved model needs none
+        self.members.update(_fit_networks(task, train, validation, seeds, self._jobs(len(seeds))))
         self.task_name = task.name
         scores = {name: member.config().get(f"validation_{task.main_score}") for name, member in self.members.items()}
         # ties go to the best member on validation; without validation data, to the members' order
@@ -90,26 +72,15 @@ class EnsembleBaseline(Baseline):
             gold = [label for _, labels in dev for label in labels]
             predicted = self._predict(task, [item for item, _ in dev])
             score = round(METRICS[task.main_score](gold, [label for labels in predicted for label in labels]), 4)
-        self.chosen = {"members": order, "networks": len(self.members) - len(MEMBERS) + 1, "tie_order": self.ranking,
+        self.chosen = {"members": order, "networks": 1 + len(seeds), "tie_order": self.ranking,
                        "member_validation": scores, f"validation_{task.main_score}": score}
-        if len(self.members) > len(MEMBERS):
-            # from start to the last network done: wall time, shared with whatever ran meanwhile
-            self.chosen["networks_fit_seconds"] = round(networks_seconds, 2)
+        if seeds:
+            self.chosen["networks_fit_seconds"] = round(time.perf_counter() - started, 2)
         if self._reduced:
             self.chosen["networks_note"] = self._reduced
         if member_seconds is not None:
             self.chosen["members_fit_seconds"] = round(member_seconds, 2)
         return self
-
-    def stop(self) -> None:
-        """Abandon the networks ``start`` began (after a failure elsewhere): those waiting are
-        cancelled, and the workers running one are killed rather than left to finish unseen."""
-        runs = getattr(self, "_runs", None) or {}
-        if not all(future.cancel() or future.done() for future in runs.values()):
-            from joblib.externals.loky import get_reusable_executor
-
-            get_reusable_executor().shutdown(wait=False, kill_workers=True)
-        self._runs = None
 
     def _network_seeds(self, task, train) -> list[int]:
         """The seeds of the networks trained besides the ``bilstm_crf`` member (seeded ``seed``)."""
@@ -152,30 +123,24 @@ def plurality(labels) -> str:
     return next(label for label in labels if counts[label] == top)
 
 
-def _submit_networks(task, train, validation, seeds: list[int], jobs: int) -> dict:
-    """``{"bilstm_crf_seed<N>": future}``: each seed's network submitted to ``jobs`` worker processes."""
+def _fit_networks(task, train, validation, seeds: list[int], jobs: int) -> dict:
+    """``{"bilstm_crf_seed<N>": network}`` for each seed, ``jobs`` fitted at once in worker processes."""
     if not seeds:
         return {}
-    from joblib.externals.loky import get_reusable_executor
-
-    # one thread per network (bilstm_crf's default): a seed gives the same network in any process
-    executor = get_reusable_executor(max_workers=jobs)
-    return {f"bilstm_crf_seed{seed}": executor.submit(_fit_network, task, train, validation, seed) for seed in seeds}
-
-
-def _collect(task, runs: dict) -> dict:
-    """The fitted networks of ``runs``, waited for with a progress bar; a worker's error is raised here."""
-    if not runs:
-        return {}
-    from concurrent.futures import as_completed
+    from joblib import Parallel, delayed
 
     from codemix.loaders.progress import bar
 
-    progress = bar(len(runs), f"ensemble {task.name}: more networks", unit="network")
-    for _ in as_completed(runs.values()):
+    progress = bar(len(seeds), f"ensemble {task.name}: more networks", unit="network")
+    fitted = {}
+    # one thread per network (bilstm_crf's default): a seed gives the same network in any process
+    runs = Parallel(n_jobs=jobs, return_as="generator")(
+        delayed(_fit_network)(task, train, validation, seed) for seed in seeds)
+    for seed, network in zip(seeds, runs):
+        fitted[f"bilstm_crf_seed{seed}"] = network
         progress.update(1)
     progress.close()
-    return {name: future.result() for name, future in runs.items()}
+    return fitted
 
 
 def _fit_network(task, train, validation, seed: int):

@@ -374,15 +374,6 @@ def test_ensemble_refuses_sentence_tasks_and_missing_members(demo):
     crf = get_baseline("crf").fit(codemix.get_task("lid"), demo["train"])
     with pytest.raises(CodemixError, match="missing char_ngram, bilstm_crf"):
         get_baseline("ensemble").adopt(codemix.get_task("lid"), {"crf": crf}, demo["train"])
-    started = get_baseline("ensemble").start(codemix.get_task("lid"), demo["train"], demo["validation"])
-    runs = list(started._runs.values())
-    with pytest.raises(CodemixError, match="missing char_ngram, bilstm_crf"):
-        started.adopt(codemix.get_task("lid"), {"crf": crf}, demo["train"])
-    # the networks it had started are abandoned: cancelled or their workers killed, none trained to the end
-    from concurrent.futures import wait
-
-    assert not wait(runs, timeout=60).not_done
-    assert all(run.cancelled() or run.exception() is not None for run in runs)
     for option, value in (("networks", 0), ("networks", 1.5), ("jobs", True)):
         with pytest.raises(CodemixError, match=f"ensemble: {option} must be a positive whole number, not {value}"):
             get_baseline("ensemble", **{option: value}).fit(codemix.get_task("lid"), demo["train"])
@@ -396,9 +387,8 @@ def test_benchmark_ensemble_reuses_the_grid_members_and_counts_their_time(tmp_pa
     validation = ensemble["config"]["member_validation"]
     assert list(validation) == ["char_ngram", "crf", "bilstm_crf", "bilstm_crf_seed1", "bilstm_crf_seed2"]
     assert {n: validation[n] for n in names[:3]} == {n: rows[n]["validation_main"] for n in names[:3]}
-    # the extra networks trained while the grid fitted the members: the vote's time holds the members' and its wait
-    assert ensemble["config"]["networks_fit_seconds"] > 0
-    assert ensemble["train_seconds"] >= sum(rows[n]["train_seconds"] for n in names[:3]) - 0.03
+    seconds = ensemble["config"]["networks_fit_seconds"]
+    assert ensemble["train_seconds"] >= sum(rows[n]["train_seconds"] for n in names[:3]) + seconds - 0.03
     assert "members_fit_seconds" not in ensemble["config"]  # adopted, not refitted
 
 
