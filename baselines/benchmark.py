@@ -32,7 +32,8 @@ def run_benchmark(corpora=None, baselines=None, tasks=None, out="benchmark-resul
     """Run the benchmark and write ``results.json`` and ``results.md`` (plus heatmaps) to ``out``.
 
     ``baselines`` defaults to the classical ones plus, with torch installed, the neural tier
-    (bilstm_crf and the ensemble, which reuses the grid's char_ngram, crf and bilstm_crf models).
+    (bilstm_crf and the ensemble, which reuses the grid's char_ngram, crf and bilstm_crf models and
+    trains its extra networks).
     Under torchrun or accelerate every process computes, and only the main one (RANK 0) writes.
     """
     if baselines is None:
