@@ -9,7 +9,7 @@ BASELINE_EXAMPLES = """examples:
   codemix baseline run char_ngram --task sentiment --corpus sentimix2020_hien --data-dir ../shared/data --out runs/sm
   codemix baseline run crf --task pos --corpus icon2016_hien_pos --seed 1 --data-dir ../shared/data
   codemix baseline run bilstm_crf --task lid --corpus dutta2022_bnen_lid --epochs 5 --data-dir ../shared/data
-  codemix baseline run ensemble --task pos --corpus icon2016_hien_pos --networks 3 --data-dir ../shared/data
+  codemix baseline run ensemble --task lid --corpus demo_hien --networks 3
   codemix baseline run transformer --model models/mbert --task lid --corpus sentimix2020_hien --data-dir ../shared/data --epochs 3
 """
 BENCHMARK_EXAMPLES = """examples:
