@@ -9,11 +9,12 @@ that differ only in their seed cancel out part of the seed's luck (on Dutta's 23
 tokens, one network's validation macro-F1 moved by 0.013 with its seed).
 
 The extra networks (``networks`` in all, seeds ``seed``, ``seed + 1``, ...) are trained in
-parallel processes, one CPU thread each, so the numbers do not depend on how many ran at once;
-the calling process only waits for them.
+parallel processes (option ``jobs``, default: the CPUs this process may use), one CPU thread
+each, so the numbers do not depend on how many ran at once; the calling process only waits.
 On a train split larger than the token models' training bound (``training_tokens``, see
-``codemix.baselines.sampling``) one network votes: there each network already takes minutes and
-its seed matters less. The vote's own validation score is recorded so that ``codemix benchmark``
+``codemix.baselines.sampling``) one network votes: on a HingLID-sized split (a million tokens)
+one network took 226 s, and two more, even at once, would take the corpus's 459 s of selection
+and fit past ten minutes on two cores. The vote's own validation score is recorded so that ``codemix benchmark``
 compares it with its members on validation, never on test.
 """
 
