@@ -45,7 +45,7 @@ class EnsembleBaseline(Baseline):
         """Fit each member on ``train`` (each chooses on ``validation``), then score the vote on validation."""
         if task.level not in self.levels:
             return super().fit(task, train, validation)  # the base class refuses with the usual message
-        self._network_seeds(task, train)  # bad options fail before any training
+        self._settings()  # bad options fail before any training
         started = time.perf_counter()
         # the sample bounds given to the vote bound its sampled members too
         bounds = {key: self.options[key] for key in ("selection_tokens", "training_tokens") if key in self.options}
@@ -59,7 +59,7 @@ class EnsembleBaseline(Baseline):
         missing = [name for name in MEMBERS if name not in members]
         if missing:
             raise CodemixError(f"ensemble needs fitted {', '.join(MEMBERS)} members; missing {', '.join(missing)}")
-        seeds = self._network_seeds(task, train)
+        seeds, note = self._network_seeds(task, train)
         started = time.perf_counter()
         self.members = {name: members[name] for name in MEMBERS}
         self.members.update(_fit_networks(task, train, validation, seeds, self._jobs(len(seeds))))
@@ -78,25 +78,27 @@ class EnsembleBaseline(Baseline):
                        "member_validation": scores, f"validation_{task.main_score}": score}
         if seeds:
             self.chosen["networks_fit_seconds"] = round(time.perf_counter() - started, 2)
-        if self._reduced:
-            self.chosen["networks_note"] = self._reduced
+        if note:
+            self.chosen["networks_note"] = note
         if member_seconds is not None:
             self.chosen["members_fit_seconds"] = round(member_seconds, 2)
         return self
 
-    def _network_seeds(self, task, train) -> list[int]:
-        """The seeds of the networks trained besides the ``bilstm_crf`` member (seeded ``seed``)."""
-        wanted = positive_option("ensemble: networks", self.options.get("networks", NETWORKS))
+    def _settings(self) -> tuple[int, int]:
+        """``(networks, training_tokens)`` from the options, checked (``jobs`` and the sample bounds too)."""
         if self.options.get("jobs") is not None:
             positive_option("ensemble: jobs", self.options["jobs"])
         _, bound = limits(self.options)
+        return positive_option("ensemble: networks", self.options.get("networks", NETWORKS)), bound
+
+    def _network_seeds(self, task, train) -> tuple[list[int], str | None]:
+        """The seeds of the networks trained besides the ``bilstm_crf`` member (seeded ``seed``),
+        and why there are fewer than asked for, if there are."""
+        wanted, bound = self._settings()
         tokens = token_count(labelled(task, train)) if wanted > 1 else 0
-        self._reduced = None
         if tokens > bound:
-            self._reduced = (f"one network instead of {wanted}: the train split's {tokens:,} tokens exceed "
-                             f"training_tokens ({bound:,})")
-            wanted = 1
-        return [self.seed + offset for offset in range(1, wanted)]
+            return [], f"one network instead of {wanted}: the train split's {tokens:,} tokens exceed training_tokens ({bound:,})"
+        return [self.seed + offset for offset in range(1, wanted)], None
 
     def _jobs(self, count: int) -> int:
         available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
