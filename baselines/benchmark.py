@@ -32,8 +32,9 @@ def run_benchmark(corpora=None, baselines=None, tasks=None, out="benchmark-resul
     """Run the benchmark and write ``results.json`` and ``results.md`` (plus heatmaps) to ``out``.
 
     ``baselines`` defaults to the classical ones plus, with torch installed, the neural tier
-    (bilstm_crf and the ensemble, which reuses the grid's char_ngram, crf and bilstm_crf models and
-    trains its extra networks).
+    (bilstm_crf and the ensemble, which reuses the grid's char_ngram, crf and bilstm_crf models;
+    all its networks, the grid's bilstm_crf among them, train in worker processes while the grid
+    fits the other baselines).
     Under torchrun or accelerate every process computes, and only the main one (RANK 0) writes.
     """
     if baselines is None:
@@ -59,26 +60,23 @@ def run_benchmark(corpora=None, baselines=None, tasks=None, out="benchmark-resul
             continue
         for task_name in [t for t in task_names if t in spec.tasks]:
             task = get_task(task_name)
-            for baseline in [b for b in baselines if fits(b, task)]:
-                model, seconds = _fit_cell(corpus, task, baseline, dataset, seed, models, times)
-                times[(corpus, task_name, baseline)] = seconds
-                scores = score_model(model, task, dataset["test"])
-                models[(corpus, task_name, baseline)] = model
-                row = {"corpus": corpus, "task": task_name, "baseline": baseline, "main": task.main_score,
-                       "validation_main": validation_score(model, task, dataset),
-                       **{k: round(scores[k], 4) for k in ("accuracy", "macro_f1", "weighted_f1")},
-                       "train_seconds": round(seconds, 2), "config": model.config(),
-                       "published": reference_rows(spec, task, baseline, model, dataset, seed)}
-                if task_name == "pos" and "lid" in spec.tasks:
-                    # the LID model of this grid (lid comes before pos) when it was trained, else one is
-                    row["pos_with_predicted_lid"] = pos_with_predicted_lid(model, baseline, dataset, seed,
-                                                                           models.get((corpus, "lid", baseline)))
-                rows.append(row)
-                echo(f"{corpus:26} {task_name:10} {baseline:11} acc {row['accuracy']:.4f}  macro-F1 {row['macro_f1']:.4f}  "
-                     f"weighted-F1 {row['weighted_f1']:.4f}  ({seconds:.1f} s)")
-                if script_robustness:
-                    robustness.append(_robustness(corpus, task, baseline, model, dataset["test"], row))
-                progress.update(1)
+            vote = _start_vote(task, [b for b in baselines if fits(b, task)], dataset, seed)
+            try:
+                for baseline in [b for b in baselines if fits(b, task)]:
+                    model, seconds = _fit_cell(corpus, task, baseline, dataset, seed, models, times, vote)
+                    times[(corpus, task_name, baseline)] = seconds
+                    models[(corpus, task_name, baseline)] = model
+                    row = _row(spec, task, baseline, model, seconds, dataset, seed, models)
+                    rows.append(row)
+                    echo(f"{corpus:26} {task_name:10} {baseline:11} acc {row['accuracy']:.4f}  macro-F1 {row['macro_f1']:.4f}  "
+                         f"weighted-F1 {row['weighted_f1']:.4f}  ({seconds:.1f} s)")
+                    if script_robustness:
+                        robustness.append(_robustness(corpus, task, baseline, model, dataset["test"], row))
+                    progress.update(1)
+            except BaseException:
+                if vote is not None:
+                    vote.stop()  # no network left training after a failure or Ctrl-C
+                raise
     progress.close()
     if not rows:
         from codemix.common.errors import CodemixError
@@ -103,17 +101,46 @@ def run_benchmark(corpora=None, baselines=None, tasks=None, out="benchmark-resul
     return results
 
 
-def _fit_cell(corpus, task, baseline, dataset, seed, models, times):
-    """Fit one cell's model; the ensemble reuses its members when this grid already fitted them,
-    and its reported time is then its members' fit times plus its extra networks and its vote."""
+def _row(spec, task, baseline, model, seconds, dataset, seed, models) -> dict:
+    """The results row of one fitted cell: validation and test scores, time, config, published results."""
+    scores = score_model(model, task, dataset["test"])
+    row = {"corpus": spec.name, "task": task.name, "baseline": baseline, "main": task.main_score,
+           "validation_main": validation_score(model, task, dataset),
+           **{k: round(scores[k], 4) for k in ("accuracy", "macro_f1", "weighted_f1")},
+           "train_seconds": round(seconds, 2), "config": model.config(),
+           "published": reference_rows(spec, task, baseline, model, dataset, seed)}
+    if task.name == "pos" and "lid" in spec.tasks:
+        # the LID model of this grid (lid comes before pos) when it was trained, else one is
+        row["pos_with_predicted_lid"] = pos_with_predicted_lid(model, baseline, dataset, seed,
+                                                               models.get((spec.name, "lid", baseline)))
+    return row
+
+
+def _start_vote(task, baselines: list, dataset, seed: int):
+    """The ensemble with all its networks (the grid's ``bilstm_crf`` among them) already training
+    in worker processes, when this grid fits the ensemble and all its members; else None."""
+    from codemix.baselines.ensemble import MEMBERS
+
+    if "ensemble" not in baselines or not all(member in baselines for member in MEMBERS):
+        return None
+    return get_baseline("ensemble", seed=seed).start(task, dataset["train"], dataset["validation"], with_member=True)
+
+
+def _fit_cell(corpus, task, baseline, dataset, seed, models, times, vote=None):
+    """Fit one cell's model. With a started ``vote`` (``_start_vote``), the ``bilstm_crf`` cell is
+    the network it trained (the network's own wall time in its worker, beside the other networks),
+    and the ensemble reuses this grid's members and counts the wall time from the networks' start
+    to its vote (the members fitted here meanwhile)."""
     from codemix.baselines.ensemble import MEMBERS
 
     started = time.perf_counter()
     keys = [(corpus, task.name, member) for member in MEMBERS]
-    if baseline == "ensemble" and all(key in models for key in keys):
-        model = get_baseline("ensemble", seed=seed).adopt(task, {key[2]: models[key] for key in keys}, dataset["train"],
-                                                            dataset["validation"])
-        return model, time.perf_counter() - started + sum(times[key] for key in keys)
+    if vote is not None and baseline == "bilstm_crf":
+        return vote.network(task)
+    if vote is not None and baseline == "ensemble" and all(key in models for key in keys):
+        began = vote.started_at
+        model = vote.adopt(task, {key[2]: models[key] for key in keys}, dataset["train"], dataset["validation"])
+        return model, time.perf_counter() - began
     model = get_baseline(baseline, seed=seed).fit(task, dataset["train"], dataset["validation"])
     return model, time.perf_counter() - started
 

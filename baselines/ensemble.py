@@ -8,19 +8,19 @@ character vectors - correct each other on the tokens where one of them is unsure
 that differ only in their seed cancel out part of the seed's luck (on Dutta's 23,525 train
 tokens, one network's validation macro-F1 moved by 0.013 with its seed).
 
-The extra networks (``networks`` in all, seeds ``seed``, ``seed + 1``, ...) are trained in
-parallel processes (option ``jobs``, default: the CPUs this process may use), one CPU thread
-each, so the numbers do not depend on how many ran at once; the calling process only waits.
-On a train split larger than the token models' training bound (``training_tokens``, see
-``codemix.baselines.sampling``) one network votes: on a HingLID-sized split (a million tokens)
-one network took 226 s, and two more, even at once, would take the corpus's 459 s of selection
-and fit past ten minutes on two cores. The vote's own validation score is recorded so that ``codemix benchmark``
-compares it with its members on validation, never on test.
+All the networks (``networks`` of them, seeds ``seed``, ``seed + 1``, ...) train at once in
+worker processes (option ``jobs`` caps how many at a time), one CPU thread each, while this
+process fits ``char_ngram`` and ``crf``: a seed gives the same network whatever ran beside it.
+No network trains in the calling process: one trained there while workers ran was measured to
+drift from its idle numbers late in training. On a train split larger than the token models'
+training bound (``training_tokens``, see ``codemix.baselines.sampling``) one network votes: on a
+HingLID-sized split (a million tokens) one network took 226 s, and two more would take the
+corpus's selection and fit past ten minutes on two cores. The vote's own validation score is
+recorded so that ``codemix benchmark`` compares it with its members on validation, never on test.
 """
 
 from __future__ import annotations
 
-import os
 import time
 from collections import Counter
 
@@ -42,27 +42,66 @@ class EnsembleBaseline(Baseline):
     kind = "neural"  # the networks are BiLSTM-CRFs
 
     def fit(self, task, train, validation=None) -> EnsembleBaseline:
-        """Fit each member on ``train`` (each chooses on ``validation``), then score the vote on validation."""
+        """Fit each member on ``train`` (each chooses on ``validation``), then score the vote on validation.
+
+        The networks train in worker processes while ``char_ngram`` and ``crf`` fit here."""
         if task.level not in self.levels:
             return super().fit(task, train, validation)  # the base class refuses with the usual message
-        self._settings()  # bad options fail before any training
+        self.start(task, train, validation, with_member=True)  # bad options fail here, before any training
         started = time.perf_counter()
         # the sample bounds given to the vote bound its sampled members too
         bounds = {key: self.options[key] for key in ("selection_tokens", "training_tokens") if key in self.options}
-        members = {name: get_baseline(name, seed=self.seed, **(bounds if name in SAMPLED else {})).fit(task, train, validation)
-                   for name in MEMBERS}
+        try:
+            members = {name: get_baseline(name, seed=self.seed, **bounds).fit(task, train, validation) for name in SAMPLED}
+        except BaseException:
+            self.stop()
+            raise
         return self.adopt(task, members, train, validation, time.perf_counter() - started)
+
+    def start(self, task, train, validation=None, with_member: bool = False) -> EnsembleBaseline:
+        """Start training the extra networks on ``train`` in worker processes - and, ``with_member``,
+        the ``bilstm_crf`` member too (seeded ``seed``) - and return at once. Other work (the other
+        members) runs meanwhile; ``network`` hands over the member, ``adopt`` waits for the rest.
+        ``started_at`` (``time.perf_counter()``) stays set until then."""
+        seeds, self._note = self._network_seeds(task, train)
+        seeds = ([self.seed] if with_member else []) + seeds
+        self._runs = _submit_networks(task, train, validation, seeds, self._jobs(len(seeds)), self.seed if with_member else None)
+        self.started_at = time.perf_counter()
+        return self
+
+    def network(self, task):
+        """``(network, seconds)``: the ``bilstm_crf`` member that ``start(..., with_member=True)``
+        began, once trained, with its fit's wall time in its worker (shared with the other networks)."""
+        runs = getattr(self, "_runs", None) or {}
+        if "bilstm_crf" not in runs:
+            raise CodemixError("ensemble.network() needs start(..., with_member=True) first")
+        try:
+            return _collect(task, {"bilstm_crf": runs.pop("bilstm_crf")}, "network")["bilstm_crf"]
+        except BaseException:
+            self.stop()
+            raise
 
     def adopt(self, task, members: dict, train, validation=None, member_seconds: float | None = None) -> EnsembleBaseline:
         """Vote with members already fitted on ``train`` (the benchmark reuses its grid's models);
-        the extra networks are trained here on ``train``."""
-        missing = [name for name in MEMBERS if name not in members]
+        the networks are those ``start`` began on the same ``train`` (``bilstm_crf`` among them
+        when ``members`` lacks it), else the extra networks train now."""
+        missing = [name for name in MEMBERS if name not in members and name not in (getattr(self, "_runs", None) or {})]
         if missing:
+            self.stop()
             raise CodemixError(f"ensemble needs fitted {', '.join(MEMBERS)} members; missing {', '.join(missing)}")
-        seeds, note = self._network_seeds(task, train)
-        started = time.perf_counter()
-        self.members = {name: members[name] for name in MEMBERS}
-        self.members.update(_fit_networks(task, train, validation, seeds, self._jobs(len(seeds))))
+        if getattr(self, "_runs", None) is None:
+            self.start(task, train, validation)
+        try:
+            networks = _collect(task, self._runs, "networks")
+        except BaseException:
+            self.stop()
+            raise
+        fitted = {**members, **{name: model for name, (model, _) in networks.items()}}
+        networks_seconds = time.perf_counter() - self.started_at
+        note, self._runs = self._note, None  # futures do not pickle, and a saved model needs none
+        del self.started_at, self._note
+        self.members = {name: fitted[name] for name in MEMBERS}
+        self.members.update({name: model for name, model in fitted.items() if name not in MEMBERS})
         self.task_name = task.name
         scores = {name: member.config().get(f"validation_{task.main_score}") for name, member in self.members.items()}
         # ties go to the best member on validation; without validation data, to the members' order
@@ -74,15 +113,28 @@ class EnsembleBaseline(Baseline):
             gold = [label for _, labels in dev for label in labels]
             predicted = self._predict(task, [item for item, _ in dev])
             score = round(METRICS[task.main_score](gold, [label for labels in predicted for label in labels]), 4)
-        self.chosen = {"members": order, "networks": 1 + len(seeds), "tie_order": self.ranking,
+        self.chosen = {"members": order, "networks": len(order) - len(MEMBERS) + 1, "tie_order": self.ranking,
                        "member_validation": scores, f"validation_{task.main_score}": score}
-        if seeds:
-            self.chosen["networks_fit_seconds"] = round(time.perf_counter() - started, 2)
+        if networks:
+            # from start to the last network trained: wall time, shared with whatever ran meanwhile
+            self.chosen["networks_fit_seconds"] = round(networks_seconds, 2)
         if note:
             self.chosen["networks_note"] = note
         if member_seconds is not None:
             self.chosen["members_fit_seconds"] = round(member_seconds, 2)
         return self
+
+    def stop(self) -> None:
+        """Abandon the networks ``start`` began (after a failure elsewhere): those waiting are
+        cancelled, and the workers running one are killed rather than left to finish unseen."""
+        runs = getattr(self, "_runs", None) or {}
+        if not all(future.cancel() or future.done() for future in runs.values()):
+            from joblib.externals.loky import get_reusable_executor
+
+            get_reusable_executor().shutdown(wait=False, kill_workers=True)
+        self._runs = None
+        for name in ("started_at", "_note"):
+            self.__dict__.pop(name, None)
 
     def _settings(self) -> tuple[int, int]:
         """``(networks, training_tokens)`` from the options, checked (``jobs`` and the sample bounds too)."""
@@ -101,8 +153,9 @@ class EnsembleBaseline(Baseline):
         return [self.seed + offset for offset in range(1, wanted)], None
 
     def _jobs(self, count: int) -> int:
-        available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        return max(1, min(count, int(self.options.get("jobs") or available)))
+        # all at once by default, even beyond the CPUs: on two cores three single-threaded networks
+        # and this process's members share the cores instead of the third network waiting alone
+        return max(1, min(count, int(self.options.get("jobs") or count)))
 
     def _predict(self, task, inputs) -> list:
         votes = [self.members[name]._predict(task, inputs) for name in self.ranking]
@@ -127,30 +180,39 @@ def plurality(labels) -> str:
     return next(label for label in labels if counts[label] == top)
 
 
-def _fit_networks(task, train, validation, seeds: list[int], jobs: int) -> dict:
-    """``{"bilstm_crf_seed<N>": network}`` for each seed, ``jobs`` fitted at once in worker processes."""
+def _submit_networks(task, train, validation, seeds: list[int], jobs: int, member_seed: int | None = None) -> dict:
+    """``{name: future}``: each seed's network submitted to ``jobs`` worker processes, named
+    ``bilstm_crf`` for ``member_seed`` and ``bilstm_crf_seed<N>`` otherwise."""
     if not seeds:
         return {}
-    from joblib import Parallel, delayed
+    from joblib.externals.loky import get_reusable_executor
+
+    # one thread per network (bilstm_crf's default): a seed gives the same network in any process
+    executor = get_reusable_executor(max_workers=jobs)
+    return {("bilstm_crf" if seed == member_seed else f"bilstm_crf_seed{seed}"):
+            executor.submit(_fit_network, task, train, validation, seed) for seed in seeds}
+
+
+def _collect(task, runs: dict, what: str) -> dict:
+    """``{name: (network, seconds)}`` of ``runs``, waited for with a progress bar; a worker's error is raised here."""
+    if not runs:
+        return {}
+    from concurrent.futures import as_completed
 
     from codemix.loaders.progress import bar
 
-    progress = bar(len(seeds), f"ensemble {task.name}: more networks", unit="network")
-    fitted = {}
-    # one thread per network (bilstm_crf's default): a seed gives the same network in any process.
-    # Nothing else runs here meanwhile: a network trained in this process while the workers ran
-    # was measured to drift from its idle numbers late in training (Dutta, icon2016_hien POS).
-    runs = Parallel(n_jobs=jobs, return_as="generator")(
-        delayed(_fit_network)(task, train, validation, seed) for seed in seeds)
-    for seed, network in zip(seeds, runs):
-        fitted[f"bilstm_crf_seed{seed}"] = network
+    progress = bar(len(runs), f"ensemble {task.name}: {what} training in worker processes", unit="network")
+    for _ in as_completed(runs.values()):
         progress.update(1)
     progress.close()
-    return fitted
+    return {name: future.result() for name, future in runs.items()}
 
 
 def _fit_network(task, train, validation, seed: int):
+    """A ``bilstm_crf`` network and its fit's wall seconds (run in a worker process)."""
     from codemix.loaders.progress import set_quiet
 
     set_quiet(True)  # the parent process shows one bar for all networks, not one per worker
-    return get_baseline("bilstm_crf", seed=seed).fit(task, train, validation)
+    started = time.perf_counter()
+    network = get_baseline("bilstm_crf", seed=seed).fit(task, train, validation)
+    return network, time.perf_counter() - started
