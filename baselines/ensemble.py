@@ -21,6 +21,7 @@ recorded so that ``codemix benchmark`` compares it with its members on validatio
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 
@@ -65,7 +66,7 @@ class EnsembleBaseline(Baseline):
         ``started_at`` (``time.perf_counter()``) stays set until then."""
         seeds, self._note = self._network_seeds(task, train)
         seeds = ([self.seed] if with_member else []) + seeds
-        self._runs = _submit_networks(task, train, validation, seeds, self._jobs(len(seeds)), self.seed if with_member else None)
+        self._runs = _submit_networks(task, train, validation, seeds, self._jobs(), self.seed if with_member else None)
         self.started_at = time.perf_counter()
         return self
 
@@ -152,10 +153,13 @@ class EnsembleBaseline(Baseline):
             return [], f"one network instead of {wanted}: the train split's {tokens:,} tokens exceed training_tokens ({bound:,})"
         return [self.seed + offset for offset in range(1, wanted)], None
 
-    def _jobs(self, count: int) -> int:
-        # all at once by default, even beyond the CPUs: on two cores three single-threaded networks
-        # and this process's members share the cores instead of the third network waiting alone
-        return max(1, min(count, int(self.options.get("jobs") or count)))
+    def _jobs(self) -> int:
+        # as many workers as CPUs, whatever the count of networks: the pool is then never resized
+        # (a resize waits for running networks), and more networks than cores on two cores ran
+        # slower in all than queued ones (each switch between them evicts the others' cache)
+        if self.options.get("jobs"):
+            return int(self.options["jobs"])
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
     def _predict(self, task, inputs) -> list:
         votes = [self.members[name]._predict(task, inputs) for name in self.ranking]
