@@ -8,15 +8,16 @@ character vectors - correct each other on the tokens where one of them is unsure
 that differ only in their seed cancel out part of the seed's luck (on Dutta's 23,525 train
 tokens, one network's validation macro-F1 moved by 0.013 with its seed).
 
-All the networks (``networks`` of them, seeds ``seed``, ``seed + 1``, ...) train at once in
-worker processes (option ``jobs`` caps how many at a time), one CPU thread each, while this
-process fits ``char_ngram`` and ``crf``: a seed gives the same network whatever ran beside it.
-No network trains in the calling process: one trained there while workers ran was measured to
-drift from its idle numbers late in training. On a train split larger than the token models'
-training bound (``training_tokens``, see ``codemix.baselines.sampling``) one network votes: on a
-HingLID-sized split (a million tokens) one network took 226 s, and two more would take the
-corpus's selection and fit past ten minutes on two cores. The vote's own validation score is
-recorded so that ``codemix benchmark`` compares it with its members on validation, never on test.
+All the networks (``networks`` of them, seeds ``seed``, ``seed + 1``, ...) train in worker
+processes, as many at a time as this process may use CPUs (option ``jobs``), one CPU thread
+each, while this process fits ``char_ngram`` and ``crf``: a seed gives the same network
+whatever ran beside it. No network trains in the calling process: one trained there while
+workers ran was measured to drift from its idle numbers late in training. On a train split
+larger than the token models' training bound (``training_tokens``, see
+``codemix.baselines.sampling``) one network votes: on a HingLID-sized split (a million tokens)
+one network took 226 s, and three need two rounds on two cores (over 450 s), too much of the
+corpus's ten minutes. The vote's own validation score is recorded so that ``codemix benchmark``
+compares it with its members on validation, never on test.
 """
 
 from __future__ import annotations
@@ -97,12 +98,12 @@ class EnsembleBaseline(Baseline):
         except BaseException:
             self.stop()
             raise
-        fitted = {**members, **{name: model for name, (model, _) in networks.items()}}
         networks_seconds = time.perf_counter() - self.started_at
         note, self._runs = self._note, None  # futures do not pickle, and a saved model needs none
         del self.started_at, self._note
-        self.members = {name: fitted[name] for name in MEMBERS}
-        self.members.update({name: model for name, model in fitted.items() if name not in MEMBERS})
+        trained = {name: model for name, (model, _) in networks.items()}
+        self.members = {name: members[name] if name in members else trained[name] for name in MEMBERS}
+        self.members.update({name: model for name, model in trained.items() if name not in MEMBERS})
         self.task_name = task.name
         scores = {name: member.config().get(f"validation_{task.main_score}") for name, member in self.members.items()}
         # ties go to the best member on validation; without validation data, to the members' order
@@ -154,9 +155,9 @@ class EnsembleBaseline(Baseline):
         return [self.seed + offset for offset in range(1, wanted)], None
 
     def _jobs(self) -> int:
-        # as many workers as CPUs, whatever the count of networks: the pool is then never resized
-        # (a resize waits for running networks), and more networks than cores on two cores ran
-        # slower in all than queued ones (each switch between them evicts the others' cache)
+        # as many workers as CPUs, whatever the count of networks: the pool is never resized
+        # between tasks, and more networks than cores slow each other down: on two cores, three
+        # MeLID networks at once beside this process's members took 332-358 s, one alone 153 s
         if self.options.get("jobs"):
             return int(self.options["jobs"])
         return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
