@@ -33,8 +33,7 @@ def run_benchmark(corpora=None, baselines=None, tasks=None, out="benchmark-resul
 
     ``baselines`` defaults to the classical ones plus, with torch installed, the neural tier
     (bilstm_crf and the ensemble, which reuses the grid's char_ngram, crf and bilstm_crf models;
-    all its networks, the grid's bilstm_crf among them, train in worker processes while the grid
-    fits the other baselines).
+    all its members, those three among them, train in worker processes).
     Under torchrun or accelerate every process computes, and only the main one (RANK 0) writes.
     """
     if baselines is None:
@@ -61,8 +60,8 @@ def run_benchmark(corpora=None, baselines=None, tasks=None, out="benchmark-resul
         corpus_tasks = [get_task(name) for name in task_names if name in spec.tasks]
         votes = {}
         try:
-            # every network of the corpus is queued at once, so the workers go on to the next
-            # task's networks while this process still fits the members of the first
+            # every member of every vote of the corpus is queued at once, so the workers go on to
+            # the next task's while this process still scores the first
             for task in corpus_tasks:
                 votes[task.name] = _start_vote(task, [b for b in baselines if fits(b, task)], dataset, seed)
             for task in corpus_tasks:
@@ -123,27 +122,28 @@ def _row(spec, task, baseline, model, seconds, dataset, seed, models) -> dict:
 
 
 def _start_vote(task, baselines: list, dataset, seed: int):
-    """The ensemble with all its networks (the grid's ``bilstm_crf`` among them) already training
-    in worker processes, when this grid fits the ensemble and all its members; else None."""
+    """The ensemble with all its members (the grid's ``char_ngram``, ``crf`` and ``bilstm_crf``)
+    already training in worker processes, when this grid fits the ensemble and all its members;
+    else None."""
     from codemix.baselines.ensemble import MEMBERS
 
     if "ensemble" not in baselines or not all(member in baselines for member in MEMBERS):
         return None
-    return get_baseline("ensemble", seed=seed).start(task, dataset["train"], dataset["validation"], with_member=True)
+    return get_baseline("ensemble", seed=seed).start(task, dataset["train"], dataset["validation"], with_members=True)
 
 
 def _fit_cell(corpus, task, baseline, dataset, seed, models, times, vote=None, task_began=None):
-    """Fit one cell's model. With a started ``vote`` (``_start_vote``), the ``bilstm_crf`` cell is
-    the network it trained (that network's wall time in its worker, beside the other networks),
-    and the ensemble reuses this grid's members; its time is then the wall time from its task's
-    first cell (``task_began``) to its vote: the members fitted here meanwhile and the wait for
-    the networks (what they trained before, during an earlier task of the corpus, is not in it)."""
+    """Fit one cell's model. With a started ``vote`` (``_start_vote``), a cell of one of its members
+    is the model it trained (with that model's wall time in its worker, beside the others), and
+    the ensemble reuses them; its time is then the wall time from its task's first cell
+    (``task_began``) to its vote (what its members trained before, during an earlier task of the
+    corpus, is not in it)."""
     from codemix.baselines.ensemble import MEMBERS
 
     started = time.perf_counter()
     keys = [(corpus, task.name, member) for member in MEMBERS]
-    if vote is not None and baseline == "bilstm_crf":
-        return vote.network(task)
+    if vote is not None and baseline in MEMBERS:
+        return vote.member(task, baseline)
     if vote is not None and baseline == "ensemble" and all(key in models for key in keys):
         model = vote.adopt(task, {key[2]: models[key] for key in keys}, dataset["train"], dataset["validation"])
         return model, time.perf_counter() - (started if task_began is None else task_began)

@@ -8,9 +8,9 @@ character vectors - correct each other on the tokens where one of them is unsure
 that differ only in their seed cancel out part of the seed's luck (on Dutta's 23,525 train
 tokens, one network's validation macro-F1 moved by 0.013 with its seed).
 
-All the networks (``networks`` of them, seeds ``seed``, ``seed + 1``, ...) train in worker
-processes, as many at a time as this process may use CPUs (option ``jobs``), one CPU thread
-each, while this process fits ``char_ngram`` and ``crf``: a seed gives the same network
+All the networks (``networks`` of them, seeds ``seed``, ``seed + 1``, ...) and the other
+members train in worker processes, the networks first, as many at a time as this process may
+use CPUs (option ``jobs``), one CPU thread each: a seed gives the same network
 whatever ran beside it. No network trains in the calling process: one trained there while
 workers ran was measured to drift from its idle numbers late in training. On a train split
 larger than the token models' training bound (``training_tokens``, see
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import time
+import warnings
 from collections import Counter
 
 from codemix.baselines.base import Baseline, get_baseline, labelled, positive_option
@@ -44,49 +45,45 @@ class EnsembleBaseline(Baseline):
     kind = "neural"  # the networks are BiLSTM-CRFs
 
     def fit(self, task, train, validation=None) -> EnsembleBaseline:
-        """Fit each member on ``train`` (each chooses on ``validation``), then score the vote on validation.
-
-        The networks train in worker processes while ``char_ngram`` and ``crf`` fit here."""
+        """Fit each member on ``train`` (each chooses on ``validation``) in worker processes, then
+        score the vote on validation."""
         if task.level not in self.levels:
             return super().fit(task, train, validation)  # the base class refuses with the usual message
-        self.start(task, train, validation, with_member=True)  # bad options fail here, before any training
-        started = time.perf_counter()
-        # the sample bounds given to the vote bound its sampled members too
-        bounds = {key: self.options[key] for key in ("selection_tokens", "training_tokens") if key in self.options}
-        try:
-            members = {name: get_baseline(name, seed=self.seed, **bounds).fit(task, train, validation) for name in SAMPLED}
-        except BaseException:
-            self.stop()
-            raise
-        return self.adopt(task, members, train, validation, time.perf_counter() - started)
+        return self.start(task, train, validation, with_members=True).adopt(task, {}, train, validation)
 
-    def start(self, task, train, validation=None, with_member: bool = False) -> EnsembleBaseline:
-        """Start training the extra networks on ``train`` in worker processes - and, ``with_member``,
-        the ``bilstm_crf`` member too (seeded ``seed``) - and return at once. Other work (the other
-        members) runs meanwhile; ``network`` hands over the member, ``adopt`` waits for the rest.
-        ``started_at`` (``time.perf_counter()``) stays set until then."""
+    def start(self, task, train, validation=None, with_members: bool = False) -> EnsembleBaseline:
+        """Start training the extra networks on ``train`` in worker processes - and, ``with_members``,
+        the ``bilstm_crf``, ``char_ngram`` and ``crf`` members too - and return at once (bad options
+        fail here, before any training). ``member`` hands over one member once trained, ``adopt``
+        waits for the rest; ``started_at`` (``time.perf_counter()``) stays set until then."""
         seeds, self._note = self._network_seeds(task, train)
-        seeds = ([self.seed] if with_member else []) + seeds
-        self._runs = _submit_networks(task, train, validation, seeds, self._jobs(), self.seed if with_member else None)
+        # the longest first, so that the short linear models fill the workers' last round
+        jobs = [("bilstm_crf", self.seed, {})] if with_members else []
+        jobs += [(f"bilstm_crf_seed{seed}", seed, {}) for seed in seeds]
+        if with_members:
+            # the sample bounds given to the vote bound its sampled members too
+            bounds = {key: self.options[key] for key in ("selection_tokens", "training_tokens") if key in self.options}
+            jobs += [(name, self.seed, bounds) for name in SAMPLED]
         self.started_at = time.perf_counter()
+        self._runs = _submit(task, train, validation, jobs, self._jobs())
         return self
 
-    def network(self, task):
-        """``(network, seconds)``: the ``bilstm_crf`` member that ``start(..., with_member=True)``
-        began, once trained, with its fit's wall time in its worker (shared with the other networks)."""
+    def member(self, task, name: str):
+        """``(model, seconds)``: the member ``name`` that ``start(..., with_members=True)`` began,
+        once trained, with its fit's wall time in its worker (shared with whatever ran beside it)."""
         runs = getattr(self, "_runs", None) or {}
-        if "bilstm_crf" not in runs:
-            raise CodemixError("ensemble.network() needs start(..., with_member=True) first")
+        if name not in runs:
+            raise CodemixError(f"ensemble.member({name!r}) needs start(..., with_members=True) first")
         try:
-            return _collect(task, {"bilstm_crf": runs.pop("bilstm_crf")}, "network")["bilstm_crf"]
+            return _collect(task, {name: runs.pop(name)}, name)[name]
         except BaseException:
             self.stop()
             raise
 
-    def adopt(self, task, members: dict, train, validation=None, member_seconds: float | None = None) -> EnsembleBaseline:
-        """Vote with members already fitted on ``train`` (the benchmark reuses its grid's models);
-        the networks are those ``start`` began on the same ``train`` (``bilstm_crf`` among them
-        when ``members`` lacks it), else the extra networks train now."""
+    def adopt(self, task, members: dict, train, validation=None) -> EnsembleBaseline:
+        """Vote with members already fitted on ``train`` (the benchmark reuses its grid's models)
+        and those ``start`` began on the same ``train``; without ``start``, the extra networks
+        train now."""
         missing = [name for name in MEMBERS if name not in members and name not in (getattr(self, "_runs", None) or {})]
         if missing:
             self.stop()
@@ -94,14 +91,14 @@ class EnsembleBaseline(Baseline):
         if getattr(self, "_runs", None) is None:
             self.start(task, train, validation)
         try:
-            networks = _collect(task, self._runs, "networks")
+            finished = _collect(task, self._runs, "members")
         except BaseException:
             self.stop()
             raise
-        networks_seconds = time.perf_counter() - self.started_at
+        workers_seconds = time.perf_counter() - self.started_at
         note, self._runs = self._note, None  # futures do not pickle, and a saved model needs none
         del self.started_at, self._note
-        trained = {name: model for name, (model, _) in networks.items()}
+        trained = {name: model for name, (model, _) in finished.items()}
         self.members = {name: members[name] if name in members else trained[name] for name in MEMBERS}
         self.members.update({name: model for name, model in trained.items() if name not in MEMBERS})
         self.task_name = task.name
@@ -117,17 +114,15 @@ class EnsembleBaseline(Baseline):
             score = round(METRICS[task.main_score](gold, [label for labels in predicted for label in labels]), 4)
         self.chosen = {"members": order, "networks": len(order) - len(MEMBERS) + 1, "tie_order": self.ranking,
                        "member_validation": scores, f"validation_{task.main_score}": score}
-        if networks:
-            # from start to the last network trained: wall time, shared with whatever ran meanwhile
-            self.chosen["networks_fit_seconds"] = round(networks_seconds, 2)
+        if finished:
+            # from start to the last member trained in a worker: wall time, shared with whatever ran meanwhile
+            self.chosen["workers_seconds"] = round(workers_seconds, 2)
         if note:
             self.chosen["networks_note"] = note
-        if member_seconds is not None:
-            self.chosen["members_fit_seconds"] = round(member_seconds, 2)
         return self
 
     def stop(self) -> None:
-        """Abandon the networks ``start`` began (after a failure elsewhere): those waiting are
+        """Abandon the members ``start`` began (after a failure elsewhere): those waiting are
         cancelled, and the workers running one are killed rather than left to finish unseen."""
         runs = getattr(self, "_runs", None) or {}
         if not all(future.cancel() or future.done() for future in runs.values()):
@@ -155,9 +150,9 @@ class EnsembleBaseline(Baseline):
         return [self.seed + offset for offset in range(1, wanted)], None
 
     def _jobs(self) -> int:
-        # as many workers as CPUs, whatever the count of networks: the pool is never resized
+        # as many workers as CPUs, whatever the count of members: the pool is never resized
         # between tasks, and more networks than cores slow each other down: on two cores, three
-        # MeLID networks at once beside this process's members took 332-358 s, one alone 153 s
+        # MeLID networks at once (char_ngram and crf beside them) took 332-358 s, one alone 153 s
         if self.options.get("jobs"):
             return int(self.options["jobs"])
         return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -185,39 +180,44 @@ def plurality(labels) -> str:
     return next(label for label in labels if counts[label] == top)
 
 
-def _submit_networks(task, train, validation, seeds: list[int], jobs: int, member_seed: int | None = None) -> dict:
-    """``{name: future}``: each seed's network submitted to ``jobs`` worker processes, named
-    ``bilstm_crf`` for ``member_seed`` and ``bilstm_crf_seed<N>`` otherwise."""
-    if not seeds:
+def _submit(task, train, validation, jobs: list, workers: int) -> dict:
+    """``{name: future}``: each ``(name, seed, options)`` job - a member named ``bilstm_crf_seed<N>``
+    is a ``bilstm_crf`` - submitted to ``workers`` worker processes, in order."""
+    if not jobs:
         return {}
     from joblib.externals.loky import get_reusable_executor
 
+    # loky replaces a worker whose memory grew by 300 MB after a job (a large char_ngram or crf
+    # leaves that much with the allocator), after the job's result was sent back, and warns that
+    # a worker stopped: nothing is lost, so the user is not told
+    warnings.filterwarnings("ignore", message="A worker stopped while some jobs were given to the executor",
+                            category=UserWarning)
     # one thread per network (bilstm_crf's default): a seed gives the same network in any process
-    executor = get_reusable_executor(max_workers=jobs)
-    return {("bilstm_crf" if seed == member_seed else f"bilstm_crf_seed{seed}"):
-            executor.submit(_fit_network, task, train, validation, seed) for seed in seeds}
+    executor = get_reusable_executor(max_workers=workers)
+    return {name: executor.submit(_fit_member, name.split("_seed")[0], seed, options, task, train, validation)
+            for name, seed, options in jobs}
 
 
 def _collect(task, runs: dict, what: str) -> dict:
-    """``{name: (network, seconds)}`` of ``runs``, waited for with a progress bar; a worker's error is raised here."""
+    """``{name: (model, seconds)}`` of ``runs``, waited for with a progress bar; a worker's error is raised here."""
     if not runs:
         return {}
     from concurrent.futures import as_completed
 
     from codemix.loaders.progress import bar
 
-    progress = bar(len(runs), f"ensemble {task.name}: {what} training in worker processes", unit="network")
+    progress = bar(len(runs), f"ensemble {task.name}: {what} training in worker processes", unit="model")
     for _ in as_completed(runs.values()):
         progress.update(1)
     progress.close()
     return {name: future.result() for name, future in runs.items()}
 
 
-def _fit_network(task, train, validation, seed: int):
-    """A ``bilstm_crf`` network and its fit's wall seconds (run in a worker process)."""
+def _fit_member(baseline: str, seed: int, options: dict, task, train, validation):
+    """A fitted member and its fit's wall seconds (run in a worker process)."""
     from codemix.loaders.progress import set_quiet
 
-    set_quiet(True)  # the parent process shows one bar for all networks, not one per worker
+    set_quiet(True)  # the parent process shows one bar for all members, not one per worker
     started = time.perf_counter()
-    network = get_baseline("bilstm_crf", seed=seed).fit(task, train, validation)
-    return network, time.perf_counter() - started
+    model = get_baseline(baseline, seed=seed, **options).fit(task, train, validation)
+    return model, time.perf_counter() - started
