@@ -15,8 +15,8 @@ whatever ran beside it. No network trains in the calling process: one trained th
 workers ran was measured to drift from its idle numbers late in training. On a train split
 larger than the token models' training bound (``training_tokens``, see
 ``codemix.baselines.sampling``) one network votes: on a HingLID-sized split (a million tokens)
-one network took 226 s, and three need two rounds on two cores (over 450 s), too much of the
-corpus's ten minutes. The vote's own validation score is recorded so that ``codemix benchmark``
+one network took 247 s, and three need two rounds on two cores (over 490 s before the vote),
+too much of the corpus's ten minutes. The vote's own validation score is recorded so that ``codemix benchmark``
 compares it with its members on validation, never on test.
 """
 
