@@ -47,7 +47,7 @@ def run_benchmark(corpora=None, baselines=None, tasks=None, out="benchmark-resul
 
     datasets = load_available(corpora, data_dir, verify, echo)
     task_names = tasks or list_tasks()
-    rows, robustness, models, times = [], [], {}, {}
+    rows, robustness, models = [], [], {}
     from codemix.loaders.progress import bar
 
     grid = [(c, t, b) for c, d in datasets.items() if "train" in d and "test" in d for t in task_names
@@ -67,8 +67,7 @@ def run_benchmark(corpora=None, baselines=None, tasks=None, out="benchmark-resul
             for task in corpus_tasks:
                 began = time.perf_counter()
                 for baseline in [b for b in baselines if fits(b, task)]:
-                    model, seconds = _fit_cell(corpus, task, baseline, dataset, seed, models, times, votes[task.name], began)
-                    times[(corpus, task.name, baseline)] = seconds
+                    model, seconds = _fit_cell(corpus, task, baseline, dataset, seed, models, votes[task.name], began)
                     models[(corpus, task.name, baseline)] = model
                     row = _row(spec, task, baseline, model, seconds, dataset, seed, models)
                     rows.append(row)
@@ -132,7 +131,7 @@ def _start_vote(task, baselines: list, dataset, seed: int):
     return get_baseline("ensemble", seed=seed).start(task, dataset["train"], dataset["validation"], with_members=True)
 
 
-def _fit_cell(corpus, task, baseline, dataset, seed, models, times, vote=None, task_began=None):
+def _fit_cell(corpus, task, baseline, dataset, seed, models, vote=None, task_began=None):
     """Fit one cell's model. With a started ``vote`` (``_start_vote``), a cell of one of its members
     is the model it trained (with that model's wall time in its worker, beside the others), and
     the ensemble reuses them; its time is then the wall time from its task's first cell

@@ -10,14 +10,14 @@ tokens, one network's validation macro-F1 moved by 0.013 with its seed).
 
 All the networks (``networks`` of them, seeds ``seed``, ``seed + 1``, ...) and the other
 members train in worker processes, the networks first, as many at a time as this process may
-use CPUs (option ``jobs``), one CPU thread each: a seed gives the same network
-whatever ran beside it. No network trains in the calling process: one trained there while
-workers ran was measured to drift from its idle numbers late in training. On a train split
-larger than the token models' training bound (``training_tokens``, see
-``codemix.baselines.sampling``) one network votes: on a HingLID-sized split (a million tokens)
-one network took 247 s, and three need two rounds on two cores (over 490 s before the vote),
-too much of the corpus's ten minutes. The vote's own validation score is recorded so that ``codemix benchmark``
-compares it with its members on validation, never on test.
+use CPUs (option ``jobs``), one CPU thread each: a seed gives the same network whatever ran
+beside it. No network trains in the calling process: one trained there while workers ran was
+measured to drift from its idle numbers late in training. On a train split larger than the
+token models' training bound (``training_tokens``, see ``codemix.baselines.sampling``) one
+network votes: on a HingLID-sized split (a million tokens) one network took 247 s, and three
+need two rounds on two cores (over 490 s before the vote), too much of the corpus's ten
+minutes. The vote's own validation score is recorded so that ``codemix benchmark`` compares it
+with its members on validation, never on test.
 """
 
 from __future__ import annotations

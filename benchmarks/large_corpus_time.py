@@ -78,7 +78,7 @@ def main() -> None:
         used = f"  fitted on {config['train_tokens_used']:,} of {config['train_tokens']:,} tokens" if "train_tokens_used" in config else ""
         print(f"{name:11} fit {seconds:7.1f} s{used}")
     # the ensemble's time is the wall time from the task's first cell (majority) to its vote: every
-    # other baseline fitted within it, the network in a worker process beside char_ngram and crf
+    # other baseline fitted within it, the ensemble's members in worker processes
     selection_and_fit = fits["ensemble"] if "ensemble" in fits else sum(fits.values())
     print(f"selection + fit of the corpus: {selection_and_fit:.0f} s (goal <= {GOAL_SECONDS} s); "
           f"whole benchmark with loading and scoring: {whole:.0f} s")

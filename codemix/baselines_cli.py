@@ -44,8 +44,8 @@ def add_baseline_commands(commands, formatter) -> None:
     encoder.add_argument("--batch-size", type=int, help="batch size per device (transformer default 16, bilstm_crf 32)")
     encoder.add_argument("--max-length", type=int, help="longest input in sub-words (default 128)")
     vote = run.add_argument_group("ensemble options")
-    vote.add_argument("--networks", type=int, help="BiLSTM-CRF networks in the vote, seeded seed, seed+1, ... and trained at "
-                                                   "once in worker processes (default 3; one on a train split over 300,000 tokens)")
+    vote.add_argument("--networks", type=int, help="BiLSTM-CRF networks in the vote, seeded seed, seed+1, ... and trained in "
+                                                   "worker processes, one per CPU (default 3; one on a train split over 300,000 tokens)")
     run.set_defaults(run=baseline_run)
 
     bench = commands.add_parser("benchmark", help="every baseline on every available corpus and task, next to published results",
