@@ -206,11 +206,22 @@ def _collect(task, runs: dict, what: str) -> dict:
 
     from codemix.loaders.progress import bar
 
+    from concurrent.futures.process import BrokenProcessPool
+
     progress = bar(len(runs), f"ensemble {task.name}: {what} training in worker processes", unit="model")
     for _ in as_completed(runs.values()):
         progress.update(1)
     progress.close()
-    return {name: future.result() for name, future in runs.items()}
+    try:
+        return {name: future.result() for name, future in runs.items()}
+    except BrokenProcessPool as error:  # a worker killed from outside (out of memory, a signal)
+        import re
+
+        codes = re.search(r"exit codes of the workers are (\S+)", str(error))
+        how = f"exit codes {codes.group(1)}" if codes else type(error).__name__
+        raise CodemixError(f"ensemble {task.name}: a worker process training its members was stopped ({how}), "
+                           "as by the out-of-memory killer; free memory or lower the load (option jobs=1, or "
+                           "--networks 1) and run again") from None
 
 
 def _fit_member(baseline: str, seed: int, options: dict, task, train, validation):

@@ -405,6 +405,20 @@ def test_ensemble_abandons_the_networks_it_started_when_it_cannot_vote(demo):
     assert started._runs is None and not hasattr(started, "started_at")
 
 
+def test_a_worker_killed_while_training_a_member_is_a_clear_error():
+    import os
+
+    from joblib.externals.loky import get_reusable_executor
+
+    from codemix.baselines.ensemble import _collect
+
+    killed = get_reusable_executor(max_workers=1).submit(os._exit, 9)  # as the out-of-memory killer would
+    with pytest.raises(CodemixError, match=r"^ensemble lid: a worker process training its members was stopped "
+                                           r"\(exit codes \{EXIT\(9\)\}\), as by the out-of-memory killer; free memory or "
+                                           r"lower the load \(option jobs=1, or --networks 1\) and run again$"):
+        _collect(codemix.get_task("lid"), {"bilstm_crf": killed}, "members")
+
+
 def test_benchmark_ensemble_reuses_the_grid_members_and_counts_their_time(tmp_path):
     names = ("char_ngram", "crf", "bilstm_crf", "ensemble")
     results = run_benchmark(["demo_hien"], names, ["lid"], tmp_path, echo=lambda *_: None)
