@@ -23,6 +23,7 @@ with its members on validation, never on test.
 from __future__ import annotations
 
 import os
+import re
 import time
 import warnings
 from collections import Counter
@@ -203,10 +204,9 @@ def _collect(task, runs: dict, what: str) -> dict:
     if not runs:
         return {}
     from concurrent.futures import as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     from codemix.loaders.progress import bar
-
-    from concurrent.futures.process import BrokenProcessPool
 
     progress = bar(len(runs), f"ensemble {task.name}: {what} training in worker processes", unit="model")
     for _ in as_completed(runs.values()):
@@ -215,8 +215,6 @@ def _collect(task, runs: dict, what: str) -> dict:
     try:
         return {name: future.result() for name, future in runs.items()}
     except BrokenProcessPool as error:  # a worker killed from outside (out of memory, a signal)
-        import re
-
         codes = re.search(r"exit codes of the workers are (\S+)", str(error))
         how = f"exit codes {codes.group(1)}" if codes else type(error).__name__
         raise CodemixError(f"ensemble {task.name}: a worker process training its members was stopped ({how}), "
