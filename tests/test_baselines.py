@@ -382,8 +382,10 @@ def test_ensemble_refuses_sentence_tasks_and_missing_members(demo):
     for option, value in (("networks", 0), ("networks", 1.5), ("jobs", True)):
         with pytest.raises(CodemixError, match=f"ensemble: {option} must be a positive whole number, not {value}"):
             get_baseline("ensemble", **{option: value}).fit(codemix.get_task("lid"), demo["train"])
+    extra_only = get_baseline("ensemble").start(codemix.get_task("lid"), demo["train"])
     with pytest.raises(CodemixError, match=r"ensemble.member\('crf'\) needs start\(..., with_members=True\) first"):
-        get_baseline("ensemble").start(codemix.get_task("lid"), demo["train"]).member(codemix.get_task("lid"), "crf")
+        extra_only.member(codemix.get_task("lid"), "crf")
+    extra_only.stop()
 
 
 def test_ensemble_abandons_the_networks_it_started_when_it_cannot_vote(demo):
@@ -408,14 +410,14 @@ def test_ensemble_abandons_the_networks_it_started_when_it_cannot_vote(demo):
 def test_a_worker_killed_while_training_a_member_is_a_clear_error():
     import os
 
-    from joblib.externals.loky import get_reusable_executor
+    from joblib.externals.loky import ProcessPoolExecutor
 
     from codemix.baselines.ensemble import _collect
 
-    killed = get_reusable_executor(max_workers=1).submit(os._exit, 9)  # as the out-of-memory killer would
-    with pytest.raises(CodemixError, match=r"^ensemble lid: a worker process training its members was stopped "
-                                           r"\(exit codes \{EXIT\(9\)\}\), as by the out-of-memory killer; free memory or "
-                                           r"lower the load \(option jobs=1, or --networks 1\) and run again$"):
+    message = (r"^ensemble lid: a worker process training its members was stopped \(exit codes \{EXIT\(9\)\}\), as by "
+               r"the out-of-memory killer; free memory or lower the load \(option jobs=1, or --networks 1\) and run again$")
+    with ProcessPoolExecutor(max_workers=1) as pool, pytest.raises(CodemixError, match=message):
+        killed = pool.submit(os._exit, 9)  # as the out-of-memory killer would
         _collect(codemix.get_task("lid"), {"bilstm_crf": killed}, "members")
 
 
