@@ -129,7 +129,8 @@ class EnsembleBaseline(Baseline):
         if not all(future.cancel() or future.done() for future in runs.values()):
             from joblib.externals.loky import get_reusable_executor
 
-            get_reusable_executor().shutdown(wait=False, kill_workers=True)
+            # the pool ``start`` used: asked for another size, loky would first wait for the running jobs
+            get_reusable_executor(max_workers=self._jobs()).shutdown(wait=False, kill_workers=True)
         self._runs = None
         for name in ("started_at", "_note"):
             self.__dict__.pop(name, None)
