@@ -122,16 +122,16 @@ def _row(spec, task, baseline, model, seconds, dataset, seed, models) -> dict:
 
 def _start_vote(task, baselines: list, dataset, seed: int):
     """The ensemble with all its members (the grid's ``char_ngram``, ``crf`` and ``bilstm_crf``)
-    already training in worker processes, when this grid fits the ensemble and all its members;
-    else None."""
+    already training in worker processes, when this grid fits the ensemble after all its
+    members; else None."""
     from codemix.baselines.ensemble import MEMBERS
 
-    if "ensemble" not in baselines or not all(member in baselines for member in MEMBERS):
+    if "ensemble" not in baselines or not all(member in baselines[:baselines.index("ensemble")] for member in MEMBERS):
         return None
     return get_baseline("ensemble", seed=seed).start(task, dataset["train"], dataset["validation"], with_members=True)
 
 
-def _fit_cell(corpus, task, baseline, dataset, seed, models, vote=None, task_began=None):
+def _fit_cell(corpus, task, baseline, dataset, seed, models, vote, task_began: float):
     """Fit one cell's model. With a started ``vote`` (``_start_vote``), a cell of one of its members
     is the model it trained (with that model's wall time in its worker, beside the others), and
     the ensemble reuses them; its time is then the wall time from its task's first cell
@@ -139,13 +139,12 @@ def _fit_cell(corpus, task, baseline, dataset, seed, models, vote=None, task_beg
     corpus, is not in it)."""
     from codemix.baselines.ensemble import MEMBERS
 
-    started = time.perf_counter()
-    keys = [(corpus, task.name, member) for member in MEMBERS]
     if vote is not None and baseline in MEMBERS:
         return vote.member(task, baseline)
-    if vote is not None and baseline == "ensemble" and all(key in models for key in keys):
-        model = vote.adopt(task, {key[2]: models[key] for key in keys}, dataset["train"], dataset["validation"])
-        return model, time.perf_counter() - (started if task_began is None else task_began)
+    if vote is not None and baseline == "ensemble":  # after its members (``_start_vote``)
+        members = {member: models[(corpus, task.name, member)] for member in MEMBERS}
+        return vote.adopt(task, members, dataset["train"], dataset["validation"]), time.perf_counter() - task_began
+    started = time.perf_counter()
     model = get_baseline(baseline, seed=seed).fit(task, dataset["train"], dataset["validation"])
     return model, time.perf_counter() - started
 

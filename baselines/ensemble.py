@@ -22,7 +22,6 @@ with its members on validation, never on test.
 
 from __future__ import annotations
 
-import os
 import re
 import time
 import warnings
@@ -44,6 +43,7 @@ class EnsembleBaseline(Baseline):
     name = "ensemble"
     levels = ("token",)
     kind = "neural"  # the networks are BiLSTM-CRFs
+    _runs = None  # {member name: future} between ``start`` and ``adopt``
 
     def fit(self, task, train, validation=None) -> EnsembleBaseline:
         """Fit each member on ``train`` (each chooses on ``validation``) in worker processes, then
@@ -72,7 +72,7 @@ class EnsembleBaseline(Baseline):
     def member(self, task, name: str):
         """``(model, seconds)``: the member ``name`` that ``start(..., with_members=True)`` began,
         once trained, with its fit's wall time in its worker (shared with whatever ran beside it)."""
-        runs = getattr(self, "_runs", None) or {}
+        runs = self._runs or {}
         if name not in runs:
             raise CodemixError(f"ensemble.member({name!r}) needs start(..., with_members=True) first")
         try:
@@ -85,11 +85,11 @@ class EnsembleBaseline(Baseline):
         """Vote with members already fitted on ``train`` (the benchmark reuses its grid's models)
         and those ``start`` began on the same ``train``; without ``start``, the extra networks
         train now."""
-        missing = [name for name in MEMBERS if name not in members and name not in (getattr(self, "_runs", None) or {})]
+        missing = [name for name in MEMBERS if name not in members and name not in (self._runs or {})]
         if missing:
             self.stop()
             raise CodemixError(f"ensemble needs fitted {', '.join(MEMBERS)} members; missing {', '.join(missing)}")
-        if getattr(self, "_runs", None) is None:
+        if self._runs is None:
             self.start(task, train, validation)
         try:
             finished = _collect(task, self._runs, "members")
@@ -125,7 +125,7 @@ class EnsembleBaseline(Baseline):
     def stop(self) -> None:
         """Abandon the members ``start`` began (after a failure elsewhere): those waiting are
         cancelled, and the workers running one are killed rather than left to finish unseen."""
-        runs = getattr(self, "_runs", None) or {}
+        runs = self._runs or {}
         if not all(future.cancel() or future.done() for future in runs.values()):
             from joblib.externals.loky import get_reusable_executor
 
@@ -157,7 +157,9 @@ class EnsembleBaseline(Baseline):
         # MeLID networks at once (char_ngram and crf beside them) took 332-358 s, one alone 153 s
         if self.options.get("jobs"):
             return int(self.options["jobs"])
-        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        from joblib import cpu_count
+
+        return cpu_count()  # the CPUs this process may use (affinity and container limits)
 
     def _predict(self, task, inputs) -> list:
         votes = [self.members[name]._predict(task, inputs) for name in self.ranking]
