@@ -393,7 +393,7 @@ def test_ensemble_abandons_the_networks_it_started_when_it_cannot_vote(demo):
 
     task = codemix.get_task("lid")
     crf = get_baseline("crf").fit(task, demo["train"])
-    everything = get_baseline("ensemble").start(task, demo["train"], demo["validation"], with_members=True)
+    everything = get_baseline("ensemble", jobs=1).start(task, demo["train"], demo["validation"], with_members=True)
     assert list(everything._runs) == ["bilstm_crf", "bilstm_crf_seed1", "bilstm_crf_seed2", "char_ngram", "crf"]
     everything.stop()
     started = get_baseline("ensemble", jobs=1).start(task, demo["train"], demo["validation"])  # not the CPU count
