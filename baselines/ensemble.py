@@ -127,10 +127,7 @@ class EnsembleBaseline(Baseline):
         cancelled, and the workers running one are killed rather than left to finish unseen."""
         runs = self._runs or {}
         if not all(future.cancel() or future.done() for future in runs.values()):
-            from joblib.externals.loky import get_reusable_executor
-
-            # the pool ``start`` used: asked for another size, loky would first wait for the running jobs
-            get_reusable_executor(max_workers=self._jobs()).shutdown(wait=False, kill_workers=True)
+            _kill_workers(self._jobs(), list(runs.values()))
         self._runs = None
         for name in ("started_at", "_note"):
             self.__dict__.pop(name, None)
@@ -200,6 +197,24 @@ def _submit(task, train, validation, jobs: list, workers: int) -> dict:
     executor = get_reusable_executor(max_workers=workers)
     return {name: executor.submit(_fit_member, name.split("_seed")[0], seed, options, task, train, validation)
             for name, seed, options in jobs}
+
+
+def _kill_workers(workers: int, runs: list) -> None:
+    """Kill the worker processes of the pool of ``workers`` (the one ``start`` used: asked for
+    another size, loky would first wait for the running jobs), and wait until loky has failed the
+    ``runs`` they were training: by then it has marked the pool broken, and the next ``start``
+    gets a fresh pool instead of queueing jobs on one being torn down (they would never run).
+
+    Not ``shutdown(kill_workers=True)``: while it drops the queued jobs, loky's manager thread can
+    still look one of them up and die with a ``KeyError`` traceback (seen in about one run in six).
+    """
+    from concurrent.futures import wait
+
+    from joblib.externals.loky import get_reusable_executor
+
+    for process in list(get_reusable_executor(max_workers=workers)._processes.values()):
+        process.terminate()
+    wait(runs, timeout=60)
 
 
 def _collect(task, runs: dict, what: str) -> dict:

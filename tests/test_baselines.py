@@ -388,6 +388,8 @@ def test_ensemble_refuses_sentence_tasks_and_missing_members(demo):
     extra_only.stop()
 
 
+# a traceback in loky's manager thread (it once died with a KeyError here) fails the test
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
 def test_ensemble_abandons_the_networks_it_started_when_it_cannot_vote(demo):
     from concurrent.futures import wait
 
