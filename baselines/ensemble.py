@@ -212,9 +212,11 @@ def _kill_workers(workers: int, runs: list) -> None:
 
     from joblib.externals.loky import get_reusable_executor
 
-    for process in list(get_reusable_executor(max_workers=workers)._processes.values()):
+    executor = get_reusable_executor(max_workers=workers)
+    for process in list(executor._processes.values()):
         process.terminate()
     wait(runs, timeout=60)
+    executor.shutdown(wait=True)  # lets loky release the broken pool's queues and semaphores
 
 
 def _collect(task, runs: dict, what: str) -> dict:

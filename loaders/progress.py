@@ -27,8 +27,34 @@ def status(message: str) -> None:
         print(f"codemix: {message}", file=sys.stderr, flush=True)
 
 
+class SilentBar:
+    """What ``bar`` returns when progress is off: tqdm's calls used here, each doing nothing.
+
+    Not a disabled tqdm: every tqdm, disabled or not, creates a multiprocessing lock, and in a
+    worker process killed while it trains (``ensemble.stop()``) that lock is left behind and
+    Python warns of a leaked semaphore at exit.
+    """
+
+    def update(self, n: int = 1) -> None:
+        """Nothing to advance."""
+
+    def set_postfix_str(self, text: str = "") -> None:
+        """Nothing to label."""
+
+    def close(self) -> None:
+        """Nothing to remove."""
+
+    def __enter__(self) -> "SilentBar":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
 def bar(total: int | None, desc: str, unit: str = "it"):
-    """A tqdm bar on stderr; disabled (every call a no-op) when progress is off."""
+    """A tqdm bar on stderr, or a ``SilentBar`` (every call a no-op) when progress is off."""
+    if not enabled():
+        return SilentBar()
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, desc=desc, unit=unit, leave=False, file=sys.stderr, disable=not enabled())
+    return tqdm(total=total, desc=desc, unit=unit, leave=False, file=sys.stderr)

@@ -1,6 +1,8 @@
 """Classical baselines: fit/predict on the demo corpora, determinism, persistence, runner, CLI, benchmark."""
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -407,6 +409,64 @@ def test_ensemble_abandons_the_networks_it_started_when_it_cannot_vote(demo):
     assert not wait(runs, timeout=60).not_done
     assert all(run.cancelled() or run.exception() is not None for run in runs)
     assert started._runs is None and not hasattr(started, "started_at")
+
+
+KILLED_MEMBER = """
+import pathlib, sys, time
+
+from joblib.externals.loky import get_reusable_executor
+
+from codemix.baselines.ensemble import _kill_workers
+
+
+def member(flag):
+    from codemix.loaders.progress import bar, set_quiet
+
+    set_quiet(True)  # as in every worker
+    bar(30, "bilstm_crf lid", unit="epoch")
+    pathlib.Path(flag).touch()
+    time.sleep(120)
+
+
+if __name__ == "__main__":
+    run = get_reusable_executor(max_workers=1).submit(member, sys.argv[1])
+    while not pathlib.Path(sys.argv[1]).exists():
+        time.sleep(0.05)
+    _kill_workers(1, [run])
+    print(type(run.exception()).__name__)
+"""
+
+
+def test_stopping_a_member_in_the_middle_of_training_leaves_no_semaphore_behind(tmp_path):
+    # a worker's progress bar, off as in every worker, once left a multiprocessing lock that the
+    # killed worker never released: Python then warned of a leaked semaphore after "interrupted"
+    script = tmp_path / "killed_member.py"
+    script.write_text(KILLED_MEMBER)
+    done = subprocess.run([sys.executable, str(script), str(tmp_path / "training")], capture_output=True, text=True,
+                          timeout=120)
+    assert (done.returncode, done.stdout) == (0, "TerminatedWorkerError\n"), done.stderr
+    assert done.stderr == ""
+
+
+def test_progress_off_is_a_silent_bar_and_on_a_terminal_a_tqdm_bar(monkeypatch):
+    from tqdm import tqdm
+
+    from codemix.loaders.progress import SilentBar, bar, set_quiet
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    with bar(3, "members") as silent:
+        silent.update(1)
+        silent.set_postfix_str("crf")
+    assert isinstance(silent, SilentBar)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    shown = bar(3, "members")
+    assert isinstance(shown, tqdm) and not shown.disable
+    shown.close()
+    set_quiet(True)
+    try:
+        assert isinstance(bar(3, "members"), SilentBar)
+    finally:
+        set_quiet(False)
 
 
 def test_a_worker_killed_while_training_a_member_is_a_clear_error():
