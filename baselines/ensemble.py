@@ -216,7 +216,6 @@ def _kill_workers(workers: int, runs: list) -> None:
     for process in list(executor._processes.values()):
         process.terminate()
     wait(runs, timeout=60)
-    executor.shutdown(wait=True)  # lets loky release the broken pool's queues and semaphores
 
 
 def _collect(task, runs: dict, what: str) -> dict:
