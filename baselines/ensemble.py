@@ -213,6 +213,7 @@ def _kill_workers(workers: int, runs: list) -> None:
     from joblib.externals.loky import get_reusable_executor
 
     executor = get_reusable_executor(max_workers=workers)
+    # loky's map of its worker processes: it has no public call that kills them but shutdown
     for process in list(executor._processes.values()):
         process.terminate()
     wait(runs, timeout=60)
