@@ -120,25 +120,24 @@ def _stream(url: str, out, digest, timeout: float, size: int | None, stop_at: fl
                 raise DownloadError(f"{url}: the server announces {expected:,} bytes, the corpus spec expects {size:,}; "
                                     "not downloading")
             received = 0
-            progress = _progress(expected or size, url)
-            while True:
-                block = response.read(CHUNK)
-                if not block:
-                    break
-                received += len(block)
-                if size is not None and received > size:
-                    raise DownloadError(f"{url}: the body is longer than the {size:,} bytes the corpus spec expects; stopped")
-                if time.monotonic() > stop_at:
-                    raise DownloadError(f"{url}: still downloading after the deadline ({received:,} bytes so far); "
-                                        "the server is too slow or never ends - try again later")
-                out.write(block)
-                digest.update(block)
-                if progress is not None:
+            with _progress(expected or size, url) as progress:  # removed from the terminal on an error too
+                while True:
+                    block = response.read(CHUNK)
+                    if not block:
+                        break
+                    received += len(block)
+                    if size is not None and received > size:
+                        raise DownloadError(f"{url}: the body is longer than the {size:,} bytes the corpus spec "
+                                            "expects; stopped")
+                    if time.monotonic() > stop_at:
+                        raise DownloadError(f"{url}: still downloading after the deadline ({received:,} bytes so far); "
+                                            "the server is too slow or never ends - try again later")
+                    out.write(block)
+                    digest.update(block)
                     progress.update(len(block))
-            if progress is not None:
-                progress.close()
             return received, expected
     except urllib.error.HTTPError as error:
+        error.close()  # it holds the response's connection
         raise DownloadError(f"{url}: HTTP {error.code} {error.reason}") from None
     except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
         reason = getattr(error, "reason", error)
@@ -146,8 +145,11 @@ def _stream(url: str, out, digest, timeout: float, size: int | None, stop_at: fl
 
 
 def _progress(total: int | None, url: str):
-    if not sys.stderr.isatty():
-        return None
+    """A byte-counting bar for one download on a terminal; a silent one with ``--quiet`` or off a terminal."""
+    from codemix.loaders.progress import SilentBar, enabled
+
+    if not enabled():
+        return SilentBar()
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, unit="B", unit_scale=True, desc=url.rsplit("/", 1)[-1], leave=False)
+    return tqdm(total=total, unit="B", unit_scale=True, desc=url.rsplit("/", 1)[-1], leave=False, file=sys.stderr)

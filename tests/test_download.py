@@ -79,6 +79,7 @@ def server():
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+    httpd.server_close()
 
 
 def leftovers(folder):
@@ -90,6 +91,21 @@ def test_download_success(server, tmp_path):
     download(f"{server}/ok.csv", target, SHA)
     assert target.read_bytes() == PAYLOAD
     assert leftovers(target.parent) == ["ok.csv"]
+
+
+def test_a_download_shows_a_byte_bar_on_a_terminal_and_none_with_quiet(server, tmp_path, monkeypatch, capsys):
+    from codemix.loaders.progress import set_quiet
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    download(f"{server}/ok.csv", tmp_path / "shown" / "ok.csv", SHA)
+    assert "ok.csv" in capsys.readouterr().err  # the bar names the file
+    set_quiet(True)
+    try:
+        download(f"{server}/ok.csv", tmp_path / "quiet" / "ok.csv", SHA)
+    finally:
+        set_quiet(False)
+    assert capsys.readouterr().err == ""
+    assert (tmp_path / "quiet" / "ok.csv").read_bytes() == PAYLOAD
 
 
 @pytest.mark.parametrize("path, error, message", [
@@ -199,4 +215,5 @@ def test_sigterm_during_a_download_leaves_no_part_file(server, tmp_path):
     assert leftovers(target.parent), "the download never started"
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=20) == 128 + signal.SIGTERM
+    process.stderr.close()
     assert leftovers(target.parent) == []
