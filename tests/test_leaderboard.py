@@ -222,14 +222,17 @@ def test_serve_page_and_api_read_only(board, test_sets, tmp_path):
     thread.start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        api = json.loads(urllib.request.urlopen(f"{base}/api/results", timeout=10).read())
-        assert api["submissions"][0]["team"] == "team A"
-        assert "codemix leaderboard" in urllib.request.urlopen(f"{base}/", timeout=10).read().decode()
+        with urllib.request.urlopen(f"{base}/api/results", timeout=10) as response:
+            assert json.loads(response.read())["submissions"][0]["team"] == "team A"
+        with urllib.request.urlopen(f"{base}/", timeout=10) as response:
+            assert "codemix leaderboard" in response.read().decode()
         with pytest.raises(urllib.error.HTTPError) as error:
             urllib.request.urlopen(urllib.request.Request(f"{base}/api/results", data=b"x", method="POST"), timeout=10)
+        error.value.close()
         assert error.value.code == 405
     finally:
         server.shutdown()
+        server.server_close()
 
 
 def test_cli_init_validate_submit_show_render_export(tmp_path, test_sets, capsys):

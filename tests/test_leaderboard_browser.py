@@ -56,6 +56,7 @@ def test_browser_sorts_the_served_table(tmp_path):
             browser.close()
     finally:
         server.shutdown()
+        server.server_close()
     assert (tmp_path / "leaderboard.png").read_bytes()[:4] == b"\x89PNG"
     shutil.copy(tmp_path / "leaderboard.png", tmp_path / "kept.png")
 
