@@ -228,10 +228,9 @@ def _collect(task, runs: dict, what: str) -> dict:
 
     from codemix.loaders.progress import bar
 
-    progress = bar(len(runs), f"ensemble {task.name}: {what} training in worker processes", unit="model")
-    for _ in as_completed(runs.values()):
-        progress.update(1)
-    progress.close()
+    with bar(len(runs), f"ensemble {task.name}: {what} training in worker processes", unit="model") as progress:
+        for _ in as_completed(runs.values()):
+            progress.update(1)
     try:
         return {name: future.result() for name, future in runs.items()}
     except BrokenProcessPool as error:  # a worker killed from outside (out of memory, a signal)

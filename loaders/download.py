@@ -12,7 +12,6 @@ import hashlib
 import http.client
 import os
 import signal
-import sys
 import tempfile
 import threading
 import time
@@ -21,6 +20,7 @@ import urllib.request
 from pathlib import Path
 
 from codemix.common.errors import ChecksumError, DownloadError
+from codemix.loaders.progress import bar
 
 CHUNK = 1 << 16
 
@@ -120,7 +120,8 @@ def _stream(url: str, out, digest, timeout: float, size: int | None, stop_at: fl
                 raise DownloadError(f"{url}: the server announces {expected:,} bytes, the corpus spec expects {size:,}; "
                                     "not downloading")
             received = 0
-            with _progress(expected or size, url) as progress:  # removed from the terminal on an error too
+            # a byte count on a terminal, removed on an error too; none with --quiet or off a terminal
+            with bar(expected or size, url.rsplit("/", 1)[-1], unit="B", unit_scale=True) as progress:
                 while True:
                     block = response.read(CHUNK)
                     if not block:
@@ -142,14 +143,3 @@ def _stream(url: str, out, digest, timeout: float, size: int | None, stop_at: fl
     except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
         reason = getattr(error, "reason", error)
         raise DownloadError(f"{url}: download failed ({type(error).__name__}: {reason})") from None
-
-
-def _progress(total: int | None, url: str):
-    """A byte-counting bar for one download on a terminal; a silent one with ``--quiet`` or off a terminal."""
-    from codemix.loaders.progress import SilentBar, enabled
-
-    if not enabled():
-        return SilentBar()
-    from tqdm.auto import tqdm
-
-    return tqdm(total=total, unit="B", unit_scale=True, desc=url.rsplit("/", 1)[-1], leave=False, file=sys.stderr)

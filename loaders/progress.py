@@ -51,10 +51,11 @@ class SilentBar:
         self.close()
 
 
-def bar(total: int | None, desc: str, unit: str = "it"):
-    """A tqdm bar on stderr, or a ``SilentBar`` (every call a no-op) when progress is off."""
+def bar(total: int | None, desc: str, unit: str = "it", unit_scale: bool = False):
+    """A tqdm bar on stderr, or a ``SilentBar`` (every call a no-op) when progress is off;
+    ``unit_scale`` shows large counts as k/M/G (bytes)."""
     if not enabled():
         return SilentBar()
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, desc=desc, unit=unit, leave=False, file=sys.stderr)
+    return tqdm(total=total, desc=desc, unit=unit, unit_scale=unit_scale, leave=False, file=sys.stderr)
