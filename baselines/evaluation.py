@@ -21,7 +21,7 @@ from codemix.loaders.registry import get_spec, unknown_name_message
 from codemix.tasks.registry import get_task, list_tasks
 from codemix.tasks.scoring import gold_by_id, score_by_id
 from codemix.tasks.slices import slice_scores, slices_by_id
-from codemix.tasks.submission import cell_file_name, read_predictions, write_submission
+from codemix.tasks.submission import cell_file_name, check_submission_folder, read_predictions, write_submission
 
 SCORES_FILE = "scores.json"
 REFERENCES_FILE = "references.bib"  # the BibTeX of exactly the corpora evaluated, and of codemix
@@ -39,6 +39,7 @@ def run_evaluation(model, tasks=None, corpora=None, data_dir=None, out="codemix-
     """
     if shots < 0 or (limit is not None and limit < 1):
         raise CodemixError("shots must be >= 0 and limit >= 1")
+    check_submission_folder(out)  # before a model answers for minutes
     spec_string = model if isinstance(model, str) else None
     if spec_string is not None:
         model = resolve_model(spec_string, seed=seed, **(model_options or {}))

@@ -15,7 +15,8 @@ from codemix.loaders.registry import get_spec
 from codemix.tasks.registry import get_task
 from codemix.tasks.scoring import gold_by_id, score_by_id
 from codemix.tasks.slices import slice_scores, slices_by_id
-from codemix.tasks.submission import cell_file_name, read_predictions, write_submission
+from codemix.common.paths import check_output_file
+from codemix.tasks.submission import cell_file_name, check_submission_folder, read_predictions, write_submission
 
 SCORES_FILE = "scores.json"
 
@@ -41,6 +42,9 @@ def run_baseline(name: str, task_name: str, corpus: str, data_dir=None, out=None
     """Run one baseline on one (task, corpus) cell; returns the scores written to ``scores.json``."""
     check_cell(task_name, corpus)
     check_requirements(name)  # before loading or writing anything
+    out = check_submission_folder(out if out else default_out(name, task_name, corpus))
+    if save_model:
+        check_output_file(save_model, "--save-model")
     task = get_task(task_name)
     steps = _Steps(4, f"{name} {task_name}/{corpus}")
     dataset = load(corpus, data_dir=data_dir, verify=verify)
@@ -54,7 +58,6 @@ def run_baseline(name: str, task_name: str, corpus: str, data_dir=None, out=None
     gold = gold_by_id(task, test)
     predictions = dict(zip(test["id"], baseline.predict(task, test)))
     steps.advance("predicted")
-    out = Path(out) if out else default_out(name, task_name, corpus)
     if int(os.environ.get("RANK", "0")) != 0:  # under torchrun / accelerate only the main process writes
         return {"out": str(out), "scores": None, "config": baseline.config()}
     kind = baseline.describe()["kind"]

@@ -62,16 +62,21 @@ def _fmt(value, digits: int = 1) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
 
 
-def draw_plots(spec, card, out_dir: str | Path) -> list[Path]:
-    """PNG files: label distribution per split for each task, and a CMI histogram (the plots extra)."""
+def plotting():
+    """matplotlib's pyplot in codemix's style, or one CodemixError naming the plots extra."""
     try:
         from codemix.tasks.plot_style import pyplot
 
-        plt = pyplot()
+        return pyplot()
     except ImportError:
         from codemix.common.errors import CodemixError
 
         raise CodemixError("--plots needs matplotlib: pip install 'codemix[plots]'") from None
+
+
+def draw_plots(spec, card, out_dir: str | Path) -> list[Path]:
+    """PNG files: label distribution per split for each task, and a CMI histogram (the plots extra)."""
+    plt = plotting()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []

@@ -45,6 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("codemix: interrupted", file=sys.stderr)
         return 130
+    except OSError as error:
+        if error.filename is None:  # not about a path the user gave: a bug, keep the traceback
+            raise
+        # a path that vanished, filled up or changed permissions after the checks at the start
+        print(f"codemix: error: {error.filename}: {error.strerror or error}", file=sys.stderr)
+        return 1
     return 0
 
 

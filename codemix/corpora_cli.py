@@ -158,10 +158,11 @@ def corpora_leakage(args) -> None:
 def corpora_export(args) -> None:
     """``codemix corpora export``: parquet or jsonl with a dataset card."""
     from codemix.loaders.api import load
-    from codemix.loaders.export import export
+    from codemix.loaders.export import check_export_folder, export
     from codemix.loaders.registry import get_spec
 
     spec = get_spec(args.name)
+    check_export_folder(args.to, args.format)  # before a corpus is loaded
     with no_downloads():
         dataset = load(args.name, data_dir=args.data_dir, verify=not args.no_verify)
     written = export(spec, dataset, args.to, args.format)
@@ -174,11 +175,18 @@ def corpora_stats(args) -> None:
     """``codemix corpora stats``: the corpus card, optional plots and Markdown."""
     from pathlib import Path
 
-    from codemix.cards import card_lines, corpus_card, draw_plots
+    from codemix.cards import card_lines, corpus_card, draw_plots, plotting
+    from codemix.common.paths import check_output_file, check_output_folder
     from codemix.loaders.api import load
     from codemix.loaders.registry import get_spec
 
     spec = get_spec(args.name)
+    # every output place and the plots extra are checked before the card is computed or printed
+    if args.markdown:
+        check_output_file(args.markdown, "--markdown")
+    if args.plots:
+        check_output_folder(args.plots, "--plots")
+        plotting()
     with no_downloads():
         dataset = load(args.name, data_dir=args.data_dir, verify=not args.no_verify)
     from codemix.loaders.progress import status

@@ -23,14 +23,15 @@ def run_demo(out: str | Path = "codemix-demo", echo=print) -> Path:
     from codemix.leaderboard.show import show_text
     from codemix.loaders.api import load
     from codemix.common.errors import CodemixError
+    from codemix.common.paths import check_output_folder
     from codemix.loaders.registry import get_spec
     from codemix.tasks.registry import get_task
     from codemix.tasks.submission import write_submission
 
     for name in DEMO_BASELINES:  # a missing extra is one line, before the output folder exists
         check_requirements(name)
-    out = Path(out)
-    if out.exists():
+    out = check_output_folder(out)
+    if out.exists() and any(out.iterdir()):
         if not (out / "leaderboard.sqlite").exists():
             raise CodemixError(f"{out} exists and is not an earlier codemix demo; pass another folder")
         shutil.rmtree(out)

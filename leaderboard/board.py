@@ -11,6 +11,7 @@ from codemix.leaderboard.gold import build_gold, gold_cells, gold_items, gold_sl
 from codemix.leaderboard.store import connect, default_db_path, dumps, now, transaction
 from codemix.leaderboard.validate import validate_folder
 from codemix.common.errors import CodemixError
+from codemix.common.paths import check_output_folder
 from codemix.tasks.registry import get_task
 from codemix.tasks.scoring import score_by_id
 from codemix.tasks.slices import slice_scores
@@ -193,9 +194,7 @@ def output_folder(path) -> Path:
     """A folder to write into: created if missing; an existing file or an unwritable place is a clear error."""
     import os
 
-    path = Path(path)
-    if path.exists() and not path.is_dir():
-        raise CodemixError(f"--out {path} is an existing file, not a folder; pass a folder path")
+    path = check_output_folder(path)
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from codemix.common.errors import CodemixError
+from codemix.common.paths import check_output_file
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS gold_sets (
@@ -122,6 +123,7 @@ def _open(path: Path, read_only: bool, new: bool) -> sqlite3.Connection:
     if read_only:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=60, check_same_thread=False)
     else:
+        check_output_file(path, "--db")
         path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(path, timeout=60, isolation_level=None)
         connection.execute("PRAGMA journal_mode=WAL")

@@ -8,9 +8,22 @@ import tempfile
 from pathlib import Path
 
 from codemix.common.errors import CodemixError
+from codemix.common.paths import check_parent_folder
 from codemix.loaders.spec import CorpusSpec
 
 FORMATS = ("parquet", "jsonl")
+
+
+def check_export_folder(out_dir: str | Path, file_format: str) -> Path:
+    """``out_dir`` as a Path if an export can go there (a new or empty folder, a known format); else a CodemixError."""
+    if file_format not in FORMATS:
+        raise CodemixError(f"unknown export format {file_format!r}; use one of {list(FORMATS)}")
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise CodemixError(f"--to {out_dir} is an existing file, not a folder; choose a new folder (nothing was written)")
+    if out_dir.exists() and any(out_dir.iterdir()):
+        raise CodemixError(f"{out_dir} exists and is not empty; choose a new folder (nothing was written)")
+    return check_parent_folder(out_dir, "--to")
 
 
 def export(spec: CorpusSpec, dataset, out_dir: str | Path, file_format: str = "parquet") -> list[Path]:
@@ -23,11 +36,7 @@ def export(spec: CorpusSpec, dataset, out_dir: str | Path, file_format: str = "p
     data_dir=out_dir)`` reads parquet exports with their types as well. The folder is written next to its final place and renamed, and an
     existing non-empty folder is refused rather than mixed into.
     """
-    if file_format not in FORMATS:
-        raise CodemixError(f"unknown export format {file_format!r}; use one of {list(FORMATS)}")
-    out_dir = Path(out_dir)
-    if out_dir.exists() and any(out_dir.iterdir()):
-        raise CodemixError(f"{out_dir} exists and is not empty; choose a new folder (nothing was written)")
+    out_dir = check_export_folder(out_dir, file_format)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from codemix.common.errors import CodemixError
+from codemix.common.paths import check_parent_folder
 from codemix.common.text import quote
 
 META_FILE = "meta.json"
@@ -35,6 +36,20 @@ def parse_cell_file_name(name: str) -> tuple[str, str] | None:
     return (task, corpus) if task and corpus else None
 
 
+def check_submission_folder(out_dir: str | Path) -> Path:
+    """``out_dir`` as a Path if a submission can be written there; else a CodemixError, before any work.
+
+    Refused: an existing file, an existing non-empty folder that is not a submission, and a
+    place whose parent folder cannot be created or written.
+    """
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise CodemixError(f"--out {out_dir} is an existing file, not a folder; choose another --out")
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / META_FILE).is_file():
+        raise CodemixError(f"{out_dir} exists and is not a submission folder; choose another --out")
+    return check_parent_folder(out_dir)
+
+
 def write_submission(out_dir: str | Path, meta: Mapping[str, Any],
                      cells: Mapping[tuple[str, str], Iterable[tuple[str, Any]]],
                      finish: Callable[[Path], Mapping[str, str]] | None = None) -> Path:
@@ -49,16 +64,11 @@ def write_submission(out_dir: str | Path, meta: Mapping[str, Any],
     missing = [key for key in REQUIRED_META if key not in meta]
     if missing:
         raise CodemixError(f"submission meta lacks {missing}; required: {list(REQUIRED_META)}")
-    out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise CodemixError(f"--out {out_dir} is an existing file, not a folder; choose another --out")
-    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / META_FILE).is_file():
-        raise CodemixError(f"{out_dir} exists and is not a submission folder; choose another --out")
+    out_dir = check_submission_folder(out_dir)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise CodemixError(f"--out {out_dir}: cannot create its parent folder ({error.strerror})") from None
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
         (temporary / META_FILE).write_text(json.dumps(dict(meta), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

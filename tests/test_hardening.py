@@ -767,3 +767,57 @@ def test_evaluate_arguments_are_checked(tmp_path, capsys, argv, message):
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err, err
     assert not (tmp_path / "run").exists()
+
+
+# An output place that can never be created, whoever runs the tests: /dev/null is not a folder.
+NOWHERE = "/dev/null/codemix-out"
+OUTPUT_COMMANDS = [
+    (["corpora", "stats", CORPUS, "--plots", NOWHERE], "--plots", "codemix.loaders.api.load"),
+    (["corpora", "stats", CORPUS, "--markdown", NOWHERE + "/card.md"], "--markdown", "codemix.loaders.api.load"),
+    (["corpora", "export", CORPUS, "--to", NOWHERE], "--to", "codemix.loaders.api.load"),
+    (["baseline", "run", "majority", "--task", "sentiment", "--corpus", CORPUS, "--out", NOWHERE], "--out",
+     "codemix.baselines.runner.load"),
+    (["baseline", "run", "majority", "--task", "sentiment", "--corpus", CORPUS, "--out", "OK",
+      "--save-model", NOWHERE + "/m.joblib"], "--save-model", "codemix.baselines.runner.load"),
+    (["benchmark", "--corpora", CORPUS, "--baselines", "majority", "--out", NOWHERE], "--out",
+     "codemix.loaders.api.load_available"),
+    (["evaluate", "--model", "module:codemix.baselines.majority:MajorityBaseline", "--corpora", CORPUS,
+      "--out", NOWHERE], "--out", "codemix.baselines.evaluation.resolve_model"),
+    (["leaderboard", "--db", NOWHERE + "/lb.sqlite", "init", "--corpora", CORPUS], "--db", "sqlite3.connect"),
+    (["demo", "--out", NOWHERE], "--out", "codemix.leaderboard.Leaderboard"),
+]
+
+
+@pytest.mark.parametrize("argv, flag, work", OUTPUT_COMMANDS, ids=lambda v: " ".join(v[:2]) if isinstance(v, list) else None)
+def test_an_output_place_that_cannot_be_made_is_refused_before_any_work(tmp_path, monkeypatch, capsys, argv, flag, work):
+    def no_work(*args, **kwargs):
+        raise AssertionError(f"{work} ran before the output place was checked")
+
+    monkeypatch.setattr(work, no_work)
+    monkeypatch.chdir(tmp_path)
+    argv = [str(tmp_path / "ok") if a == "OK" else a for a in argv]
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"codemix: error: {flag} {NOWHERE}")
+    assert captured.err.endswith(f"(/dev/null is not a folder); pass another {flag}\n")
+    assert len(captured.err.splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_path_failing_mid_run_is_one_line_and_a_bug_keeps_its_traceback(monkeypatch, capsys):
+    import codemix.corpora_cli as corpora_cli
+
+    def disk_full(args):
+        raise OSError(28, "No space left on device", "/data/out/train.parquet")
+
+    monkeypatch.setattr(corpora_cli, "corpora_list", disk_full)
+    assert main(["corpora", "list"]) == 1
+    assert capsys.readouterr().err == "codemix: error: /data/out/train.parquet: No space left on device\n"
+
+    def bug(args):
+        raise OSError("a socket option went wrong")
+
+    monkeypatch.setattr(corpora_cli, "corpora_list", bug)
+    with pytest.raises(OSError, match="socket option"):
+        main(["corpora", "list"])

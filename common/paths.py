@@ -1,0 +1,52 @@
+"""Where codemix writes: output paths checked before any work, so a long run never fails at its last step.
+
+The checks have no side effect (nothing is created): a run that fails later leaves no empty
+folder behind. Each message names the flag, the path and what to do.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from codemix.common.errors import CodemixError
+
+
+def check_output_folder(path, flag: str = "--out") -> Path:
+    """``path`` as a Path, if it is a folder codemix can create (or write into); else a CodemixError.
+
+    >>> check_output_folder("/dev/null/x")
+    Traceback (most recent call last):
+    ...
+    codemix.common.errors.CodemixError: --out /dev/null/x: cannot create the folder (/dev/null is not a folder); pass another --out
+    """
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise CodemixError(f"{flag} {path} is an existing file, not a folder; pass a folder path")
+    _check_creatable(path, path, flag, "the folder")
+    return path
+
+
+def check_output_file(path, flag: str) -> Path:
+    """``path`` as a Path, if codemix can create or replace the file there; else a CodemixError."""
+    path = Path(path)
+    if path.is_dir():
+        raise CodemixError(f"{flag} {path} is an existing folder, not a file; pass a file path")
+    _check_creatable(path.parent, path, flag, "its folder")
+    return path
+
+
+def check_parent_folder(path, flag: str = "--out") -> Path:
+    """``path`` as a Path, if codemix can write next to it (a folder written aside and renamed into place)."""
+    path = Path(path)
+    _check_creatable(path.parent, path, flag, "its parent folder")
+    return path
+
+
+def _check_creatable(folder: Path, shown: Path, flag: str, what: str) -> None:
+    """Whether ``folder`` exists writable, or its nearest existing ancestor is a writable folder."""
+    existing = next(p for p in (folder.absolute(), *folder.absolute().parents) if p.exists() or p == p.parent)
+    if not existing.is_dir():
+        raise CodemixError(f"{flag} {shown}: cannot create {what} ({existing} is not a folder); pass another {flag}")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise CodemixError(f"{flag} {shown}: cannot create {what} ({existing} is not writable); pass another {flag}")
