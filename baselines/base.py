@@ -60,6 +60,22 @@ def positive_option(name: str, value: Any, whole: bool = True):
     return int(value) if whole else value
 
 
+SEEDS = 2 ** 32  # numpy and scikit-learn take seeds from 0 to 2**32 - 1
+
+
+def check_seed(seed: Any) -> int:
+    """``seed`` if numpy, scikit-learn and torch all take it (a whole number from 0 to 2**32 - 1); else a CodemixError.
+
+    >>> check_seed(7), check_seed(4294967295)
+    (7, 4294967295)
+    """
+    import numbers
+
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or not 0 <= seed < SEEDS:
+        raise CodemixError(f"--seed (Python: seed) must be a whole number from 0 to {SEEDS - 1}, not {seed!r}")
+    return int(seed)
+
+
 class Baseline:
     """A model for one task. Subclasses set ``name`` and ``levels`` and implement ``_fit``/``_predict``.
 
@@ -73,7 +89,7 @@ class Baseline:
     kind = "classical"  # meta.json's kind, shown and filtered on the leaderboard
 
     def __init__(self, seed: int = 0, **options: Any):
-        self.seed = seed
+        self.seed = check_seed(seed)
         self.options = options
         self.chosen: dict[str, Any] = {}
         self.task_name: str | None = None

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from codemix.baselines.base import default_benchmark_baselines, fits, get_baseline
+from codemix.baselines.base import check_seed, default_benchmark_baselines, fits, get_baseline
 from codemix.baselines.published import reference_rows, romanised
 from codemix.common.paths import check_output_folder
 from codemix.loaders.registry import all_specs
@@ -42,6 +42,7 @@ def run_benchmark(corpora=None, baselines=None, tasks=None, out="benchmark-resul
         if "bilstm_crf" not in baselines:
             echo("the neural tier (bilstm_crf, ensemble) is skipped: torch is not installed "
                  "(pip install 'codemix[neural]')")
+    check_seed(seed)
     main_process = int(os.environ.get("RANK", "0")) == 0
     out = check_output_folder(out) if main_process else Path(out)  # before minutes of fitting
     from codemix.loaders.api import load_available

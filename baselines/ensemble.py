@@ -27,7 +27,7 @@ import time
 import warnings
 from collections import Counter
 
-from codemix.baselines.base import Baseline, get_baseline, labelled, positive_option
+from codemix.baselines.base import SEEDS, Baseline, get_baseline, labelled, positive_option
 from codemix.baselines.sampling import limits, token_count
 from codemix.common.errors import CodemixError
 from codemix.tasks.metrics import METRICS
@@ -146,6 +146,9 @@ class EnsembleBaseline(Baseline):
         tokens = token_count(labelled(task, train)) if wanted > 1 else 0
         if tokens > bound:
             return [], f"one network instead of {wanted}: the train split's {tokens:,} tokens exceed training_tokens ({bound:,})"
+        if self.seed + wanted - 1 >= SEEDS:
+            raise CodemixError(f"ensemble: its {wanted} networks take seeds {self.seed} to {self.seed + wanted - 1}, past "
+                               f"the largest seed {SEEDS - 1}; pass a smaller --seed (Python: seed)")
         return [self.seed + offset for offset in range(1, wanted)], None
 
     def _jobs(self) -> int:

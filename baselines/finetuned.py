@@ -28,6 +28,9 @@ class FineTunedEncoder:
 
     def __init__(self, name_or_path: str, label_map: Mapping[str, str] | None = None, batch_size: int | None = None,
                  max_length: int | None = None):
+        from codemix.baselines.model import check_option_values
+
+        check_option_values({"batch_size": batch_size, "max_length": max_length})
         self.name_or_path = name_or_path
         self.user_label_map = dict(label_map or {})
         self.config, self.tokenizer, self.model = _load(name_or_path)

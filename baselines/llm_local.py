@@ -21,6 +21,9 @@ class LocalCausalLM:
     backend = "transformers"
 
     def __init__(self, name_or_path: str, batch_size: int | None = None, max_length: int | None = None):
+        from codemix.baselines.model import check_option_values
+
+        check_option_values({"batch_size": batch_size, "max_length": max_length})
         self.name_or_path = name_or_path
         self.batch_size = int(batch_size or 8)
         self.tokenizer, self.model = _load(name_or_path)

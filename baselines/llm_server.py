@@ -34,9 +34,12 @@ class ServerLM:
             import openai
         except ImportError:
             raise CodemixError("openai: models need the 'openai' extra: pip install 'codemix[openai]'") from None
+        from codemix.baselines.model import check_option_values
+
+        check_option_values({"concurrency": concurrency, "timeout": timeout, "retries": retries})
         self.model_name = model
         self.base_url = base_url.rstrip("/")
-        self.concurrency = max(1, int(concurrency))
+        self.concurrency = int(concurrency)
         self.chat = chat
         self.calls = 0
         key_variable = api_key_env or "OPENAI_API_KEY"

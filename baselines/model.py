@@ -66,6 +66,7 @@ def resolve_model(spec: str, **options: Any) -> Any:
         raise ModelSpecError(f"{', '.join('--' + k.replace('_', '-') for k in unused)} (Python: {', '.join(unused)}) "
                              f"do not apply to {kind + ':' if kind != 'module' else 'module:attribute'} models; "
                              f"they take: {', '.join('--' + k.replace('_', '-') for k in OPTIONS[kind]) or 'no options'}")
+    check_option_values(options)
     if prefix in ("hf", "llm"):
         require("transformers", "transformers")
         require("torch", "transformers")
@@ -92,6 +93,18 @@ def resolve_model(spec: str, **options: Any) -> Any:
                                  "openai:meta-llama/Llama-3.1-8B-Instruct@http://localhost:8000/v1")
         return PromptedModel(ServerLM(model_name, base_url, **own), spec, **prompting)
     return python_model(spec)
+
+
+def check_option_values(options: dict) -> None:
+    """Refuse a count or a time no adapter can use (0 or fewer requests in flight, a negative timeout...)."""
+    from codemix.baselines.base import positive_option
+
+    for name in ("batch_size", "max_length", "max_new_tokens", "concurrency", "timeout"):
+        if options.get(name) is not None:
+            positive_option(f"--{name.replace('_', '-')} (Python: {name})", options[name], whole=name != "timeout")
+    retries = options.get("retries")
+    if retries is not None and (isinstance(retries, bool) or not isinstance(retries, int) or retries < 0):
+        raise ModelSpecError(f"--retries (Python: retries) must be a whole number >= 0, not {retries!r}")
 
 
 def require(module: str, extra: str, who: str = "this") -> None:

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from codemix.baselines.base import check_requirements, get_baseline
+from codemix.baselines.base import check_requirements, check_seed, get_baseline
 from codemix.loaders.api import load
 from codemix.common.errors import CodemixError
 from codemix.loaders.registry import get_spec
@@ -42,6 +42,7 @@ def run_baseline(name: str, task_name: str, corpus: str, data_dir=None, out=None
     """Run one baseline on one (task, corpus) cell; returns the scores written to ``scores.json``."""
     check_cell(task_name, corpus)
     check_requirements(name)  # before loading or writing anything
+    check_seed(seed)
     out = check_submission_folder(out if out else default_out(name, task_name, corpus))
     if save_model:
         check_output_file(save_model, "--save-model")

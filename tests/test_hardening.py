@@ -821,3 +821,44 @@ def test_a_path_failing_mid_run_is_one_line_and_a_bug_keeps_its_traceback(monkey
     monkeypatch.setattr(corpora_cli, "corpora_list", bug)
     with pytest.raises(OSError, match="socket option"):
         main(["corpora", "list"])
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["baseline", "run", "char_ngram", "--task", "lid", "--corpus", CORPUS, "--seed", "-1"],
+     "--seed (Python: seed) must be a whole number from 0 to 4294967295, not -1"),
+    (["baseline", "run", "majority", "--task", "lid", "--corpus", CORPUS, "--seed", str(2 ** 70)],
+     f"--seed (Python: seed) must be a whole number from 0 to 4294967295, not {2 ** 70}"),
+    (["benchmark", "--corpora", CORPUS, "--baselines", "majority", "--seed", "-5"],
+     "--seed (Python: seed) must be a whole number from 0 to 4294967295, not -5"),
+    (["evaluate", "--model", "openai:m@http://127.0.0.1:9/v1", "--corpora", CORPUS, "--timeout", "-1"],
+     "--timeout (Python: timeout) must be a positive number, not -1.0"),
+    (["evaluate", "--model", "openai:m@http://127.0.0.1:9/v1", "--corpora", CORPUS, "--timeout", "nan"],
+     "--timeout (Python: timeout) must be a positive number, not nan"),
+    (["evaluate", "--model", "openai:m@http://127.0.0.1:9/v1", "--corpora", CORPUS, "--retries", "-1"],
+     "--retries (Python: retries) must be a whole number >= 0, not -1"),
+    (["evaluate", "--model", "openai:m@http://127.0.0.1:9/v1", "--corpora", CORPUS, "--concurrency", "0"],
+     "--concurrency (Python: concurrency) must be a positive whole number, not 0"),
+    (["evaluate", "--model", "llm:models/none", "--corpora", CORPUS, "--batch-size", "0"],
+     "--batch-size (Python: batch_size) must be a positive whole number, not 0"),
+    (["evaluate", "--model", "hf:models/none", "--corpora", CORPUS, "--max-length", "-2"],
+     "--max-length (Python: max_length) must be a positive whole number, not -2"),
+    (["evaluate", "--model", "llm:models/none", "--corpora", CORPUS, "--method", "generate", "--max-new-tokens", "0"],
+     "--max-new-tokens (Python: max_new_tokens) must be a positive whole number, not 0"),
+])
+def test_a_seed_count_or_time_out_of_range_is_one_line_before_any_work(tmp_path, monkeypatch, capsys, argv, message):
+    # these used to surface as scikit-learn's, socket's or openai's ValueError traceback after loading, or
+    # were silently replaced (a concurrency of 0 ran as 1, a batch size of 0 as 8)
+    monkeypatch.chdir(tmp_path)
+    assert main([*argv, "--out", str(tmp_path / "run")]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == f"codemix: error: {message}\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_vote_refuses_network_seeds_past_the_largest(tmp_path, capsys):
+    pytest.importorskip("torch")
+    argv = ["baseline", "run", "ensemble", "--task", "lid", "--corpus", CORPUS, "--seed", "4294967295", "--out", str(tmp_path / "r")]
+    assert main(argv) == 1
+    assert capsys.readouterr().err == ("codemix: error: ensemble: its 3 networks take seeds 4294967295 to 4294967297, past "
+                                       "the largest seed 4294967295; pass a smaller --seed (Python: seed)\n")
+    assert not (tmp_path / "r").exists()
