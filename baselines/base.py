@@ -189,7 +189,7 @@ def fits(name: str, task) -> bool:
 
 def get_baseline(name: str, **kwargs: Any) -> Baseline:
     """A fresh baseline by name (``majority``, ``char_ngram``, ``crf``, ``bilstm_crf``, ``ensemble``, ``transformer``)."""
-    if name not in BASELINES:
+    if not isinstance(name, str) or name not in BASELINES:
         raise UnknownNameError(unknown_name_message("baseline", name, list(BASELINES)))
     check_requirements(name)
     module_name, class_name = BASELINES[name]

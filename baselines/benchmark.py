@@ -15,6 +15,7 @@ from typing import Any
 
 from codemix.baselines.base import check_seed, default_benchmark_baselines, fits, get_baseline
 from codemix.baselines.published import reference_rows, romanised
+from codemix.common.names import name_list
 from codemix.common.paths import check_output_folder
 from codemix.loaders.registry import all_specs
 from codemix.tasks.registry import get_task, list_tasks
@@ -43,6 +44,8 @@ def run_benchmark(corpora=None, baselines=None, tasks=None, out="benchmark-resul
             echo("the neural tier (bilstm_crf, ensemble) is skipped: torch is not installed "
                  "(pip install 'codemix[neural]')")
     check_seed(seed)
+    corpora, baselines, tasks = (name_list(value, what) for value, what in
+                                 ((corpora, "corpora"), (baselines, "baselines"), (tasks, "tasks")))
     main_process = int(os.environ.get("RANK", "0")) == 0
     out = check_output_folder(out) if main_process else Path(out)  # before minutes of fitting
     from codemix.loaders.api import load_available

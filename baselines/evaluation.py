@@ -15,8 +15,10 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from codemix.baselines.base import check_seed
 from codemix.baselines.model import describe_model, resolve_model
 from codemix.common.errors import CodemixError, UnknownNameError
+from codemix.common.names import name_list
 from codemix.loaders.registry import get_spec, unknown_name_message
 from codemix.tasks.registry import get_task, list_tasks
 from codemix.tasks.scoring import gold_by_id, score_by_id
@@ -26,9 +28,10 @@ from codemix.tasks.submission import cell_file_name, check_submission_folder, re
 SCORES_FILE = "scores.json"
 REFERENCES_FILE = "references.bib"  # the BibTeX of exactly the corpora evaluated, and of codemix
 CHUNK = 64  # records per predict() call: progress moves, and a failing model fails early
+DEFAULT_OUT = "codemix-runs/evaluation"
 
 
-def run_evaluation(model, tasks=None, corpora=None, data_dir=None, out="codemix-runs/evaluation", shots: int = 0,
+def run_evaluation(model, tasks=None, corpora=None, data_dir=None, out=DEFAULT_OUT, shots: int = 0,
                    seed: int = 0, meta: dict | None = None, limit: int | None = None, shots_from: str | None = None,
                    verify: bool = True, model_options: dict | None = None, echo: Callable = print,
                    progress: bool | None = None) -> dict[str, Any]:
@@ -39,7 +42,9 @@ def run_evaluation(model, tasks=None, corpora=None, data_dir=None, out="codemix-
     """
     if shots < 0 or (limit is not None and limit < 1):
         raise CodemixError("shots must be >= 0 and limit >= 1")
-    check_submission_folder(out)  # before a model answers for minutes
+    check_seed(seed)
+    tasks, corpora = name_list(tasks, "tasks"), name_list(corpora, "corpora")
+    out = check_submission_folder(DEFAULT_OUT if out is None else out)  # before a model answers for minutes
     spec_string = model if isinstance(model, str) else None
     if spec_string is not None:
         model = resolve_model(spec_string, seed=seed, **(model_options or {}))
@@ -187,7 +192,14 @@ def _predict(model, task, corpus: str, records: list[dict], show: bool) -> list:
     try:
         for start in range(0, len(records), CHUNK):
             chunk = records[start:start + CHUNK]
-            predicted = list(model.predict(task, chunk))
+            try:
+                predicted = list(model.predict(task, chunk))
+            except CodemixError:
+                raise
+            except Exception as error:  # the model's own bug: its traceback is what its author needs, plus where
+                error.add_note(f"codemix: raised by the model's predict on {task.name}/{corpus}, records "
+                               f"{chunk[0]['id']} to {chunk[-1]['id']}")
+                raise
             if len(predicted) != len(chunk):
                 raise CodemixError(f"{task.name}/{corpus}: the model returned {len(predicted)} predictions for "
                                    f"{len(chunk)} records (records {chunk[0]['id']} ...); predict must return one per record")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from codemix.common.errors import CodemixError
+from codemix.common.paths import check_output_file
 
 
 def default_cache_path() -> Path:
@@ -39,6 +40,7 @@ class ResponseCache:
         self._lock = threading.Lock()
         self._db = None
         if self.path is not None:
+            check_output_file(self.path, "--cache")
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)

@@ -74,6 +74,9 @@ def evaluate_command(args) -> None:
         from codemix.baselines.model import require
 
         require("matplotlib", "plots")
+        from codemix.common.paths import check_output_folder
+
+        check_output_folder(args.plots, "--plots")  # before the model answers
     out = args.out or str(Path("codemix-runs") / re.sub(r"[^A-Za-z0-9_.-]+", "_", args.model).strip("_"))
     meta = {key: getattr(args, key) for key in ("team", "system", "description") if getattr(args, key)}
     scores = evaluate(args.model, tasks=args.tasks, corpora=args.corpora, data_dir=args.data_dir, out=out, shots=args.shots,

@@ -27,12 +27,15 @@ def evaluate(model, tasks=None, corpora=None, data_dir=None, out: str | Path = "
     ``{"<task>/<corpus>": {"accuracy", "macro_f1", "weighted_f1", "main", "main_metric", "n",
     "unanswered", "per_label", "slices", ...}}``.
     """
-    from codemix.baselines.evaluation import run_evaluation
+    from codemix.baselines.evaluation import DEFAULT_OUT, run_evaluation
 
+    out = DEFAULT_OUT if out is None else out
     if submit and limit is not None:
         from codemix.common.errors import CodemixError
 
         raise CodemixError("--limit makes a partial submission, which the leaderboard refuses; drop --submit or --limit")
+    if submit:
+        check_store(db)
     scores = run_evaluation(model, tasks, corpora, data_dir, out, shots, seed, meta, limit, shots_from, verify,
                             model_options, echo, progress)
     if submit:
@@ -40,6 +43,21 @@ def evaluate(model, tasks=None, corpora=None, data_dir=None, out: str | Path = "
         for key, rank in scores_ranks.items():
             scores[key]["rank"] = rank
     return scores
+
+
+def check_store(db) -> None:
+    """Before any work: the store ``--submit`` writes to is a codemix store, or can be created there."""
+    from codemix.common.paths import check_output_file
+    from codemix.leaderboard import Leaderboard
+
+    board = Leaderboard(db, read_only=True)
+    if not board.path.exists():
+        check_output_file(board.path, "--db")
+        return
+    try:
+        board.connection  # opening checks that it is a codemix store
+    finally:
+        board.close()
 
 
 def submit_folder(folder, corpora: set[str], data_dir, db, echo) -> dict[str, int]:

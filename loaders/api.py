@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -65,6 +66,8 @@ def _spec(name: str | CorpusSpec) -> CorpusSpec:
 
 def resolve_files(spec: CorpusSpec, data_dir=None, verify: bool = True) -> list[ResolvedFile]:
     """Every file of ``spec`` found (or fetched) and checked; absent optional files are logged."""
+    if data_dir is not None and not isinstance(data_dir, (str, os.PathLike)):
+        raise CodemixError(f"data_dir is a folder path (a str or a Path), not {data_dir!r} ({type(data_dir).__name__})")
     files = [resolve_file(spec, f, data_dir, verify) for f in spec.files]
     for resolved in files:
         if resolved.path is None:

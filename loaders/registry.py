@@ -42,6 +42,6 @@ def list_corpora() -> list[str]:
 def get_spec(name: str) -> CorpusSpec:
     """The spec called ``name``; an unknown name gets did-you-mean and the full list."""
     specs = all_specs()
-    if name in specs:
+    if isinstance(name, str) and name in specs:
         return specs[name]
     raise UnknownNameError(unknown_name_message("corpus", name, list(specs)))

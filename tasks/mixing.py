@@ -61,6 +61,22 @@ def spans(languages: Sequence[str]) -> list[int]:
     return out
 
 
+def _tag_list(tags) -> list:
+    """One utterance's tags as a list; a string, a record or a non-sequence is refused with what to pass."""
+    from collections.abc import Mapping
+
+    if isinstance(tags, str):
+        raise LabelError(f"mixing_stats takes a list of LID tags, not a string ({tags[:40]!r}): pass record['lid'], "
+                         "or split the string into tags")
+    if isinstance(tags, Mapping):
+        raise LabelError("mixing_stats takes one utterance's LID tags, not a record: pass record['lid'] "
+                         "(for a whole split, corpus_mixing_stats(split['lid']))")
+    try:
+        return list(tags)
+    except TypeError:
+        raise LabelError(f"mixing_stats takes a list of LID tags, not {tags!r} ({type(tags).__name__})") from None
+
+
 def mixing_stats(tags: Sequence[str], k: int | None = None) -> dict:
     """Code-mixing statistics of one utterance's canonical LID tags (see the module docstring).
 
@@ -70,6 +86,7 @@ def mixing_stats(tags: Sequence[str], k: int | None = None) -> dict:
     >>> stats["matrix_language"]
     'hi'
     """
+    tags = _tag_list(tags)
     bad = sorted({str(tag) for tag in tags if tag not in LID_LABELS})
     if bad:
         raise LabelError(f"mixing_stats takes canonical LID tags ({', '.join(LID_LABELS)}); got {bad[:10]} - map the "
@@ -141,6 +158,8 @@ def corpus_mixing_stats(utterances: Iterable[Sequence[str]], k: int | str | None
     >>> s["utterances"], s["mixed_utterances"], round(s["mean_cmi"], 2), round(s["corpus_cmi"], 2)
     (3, 1, 11.11, 72.22)
     """
+    if isinstance(utterances, str) or not hasattr(utterances, "__iter__"):
+        raise LabelError(f"corpus_mixing_stats takes a list of utterances' LID tag lists (split['lid']), not {utterances!r}"[:200])
     utterances = [tags for tags in utterances if tags]
     if k == "corpus":
         k = len({language for tags in utterances for language in language_sequence(tags)})

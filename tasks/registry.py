@@ -18,6 +18,6 @@ def list_tasks() -> list[str]:
 
 def get_task(name: str) -> Task:
     """The ``Task`` called ``name``; an unknown name gets did-you-mean and the list."""
-    if name not in TASK_MODULES:
+    if not isinstance(name, str) or name not in TASK_MODULES:
         raise UnknownNameError(unknown_name_message("task", name, list(TASK_MODULES)))
     return importlib.import_module(f"codemix.tasks.{name}").TASK

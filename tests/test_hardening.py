@@ -783,6 +783,12 @@ OUTPUT_COMMANDS = [
      "codemix.loaders.api.load_available"),
     (["evaluate", "--model", "module:codemix.baselines.majority:MajorityBaseline", "--corpora", CORPUS,
       "--out", NOWHERE], "--out", "codemix.baselines.evaluation.resolve_model"),
+    (["evaluate", "--model", "openai:m@http://127.0.0.1:9/v1", "--corpora", CORPUS, "--cache", NOWHERE + "/r.sqlite",
+      "--out", "OK"], "--cache", "codemix.baselines.evaluation._load_corpora"),
+    (["evaluate", "--model", "module:codemix.baselines.majority:MajorityBaseline", "--corpora", CORPUS, "--plots", NOWHERE,
+      "--out", "OK"], "--plots", "codemix.baselines.evaluation.resolve_model"),
+    (["evaluate", "--model", "module:codemix.baselines.majority:MajorityBaseline", "--corpora", CORPUS, "--submit",
+      "--db", NOWHERE + "/lb.sqlite", "--out", "OK"], "--db", "codemix.baselines.evaluation.run_evaluation"),
     (["leaderboard", "--db", NOWHERE + "/lb.sqlite", "init", "--corpora", CORPUS], "--db", "sqlite3.connect"),
     (["demo", "--out", NOWHERE], "--out", "codemix.leaderboard.Leaderboard"),
 ]
@@ -830,6 +836,8 @@ def test_a_path_failing_mid_run_is_one_line_and_a_bug_keeps_its_traceback(monkey
      f"--seed (Python: seed) must be a whole number from 0 to 4294967295, not {2 ** 70}"),
     (["benchmark", "--corpora", CORPUS, "--baselines", "majority", "--seed", "-5"],
      "--seed (Python: seed) must be a whole number from 0 to 4294967295, not -5"),
+    (["evaluate", "--model", "module:codemix.baselines.majority:MajorityBaseline", "--corpora", CORPUS, "--shots", "2",
+      "--seed", "-1"], "--seed (Python: seed) must be a whole number from 0 to 4294967295, not -1"),
     (["evaluate", "--model", "openai:m@http://127.0.0.1:9/v1", "--corpora", CORPUS, "--timeout", "-1"],
      "--timeout (Python: timeout) must be a positive number, not -1.0"),
     (["evaluate", "--model", "openai:m@http://127.0.0.1:9/v1", "--corpora", CORPUS, "--timeout", "nan"],
@@ -862,3 +870,48 @@ def test_the_vote_refuses_network_seeds_past_the_largest(tmp_path, capsys):
     assert capsys.readouterr().err == ("codemix: error: ensemble: its 3 networks take seeds 4294967295 to 4294967297, past "
                                        "the largest seed 4294967295; pass a smaller --seed (Python: seed)\n")
     assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: codemix.load(123), "corpus names are strings; got 123 (int). Known corpus names: "),
+    (lambda: codemix.load(["demo_hien"]), "corpus names are strings; got ['demo_hien'] (list). Known corpus names: "),
+    (lambda: codemix.load(CORPUS, data_dir=123), "data_dir is a folder path (a str or a Path), not 123 (int)"),
+    (lambda: codemix.get_task(None), "task names are strings; got None (NoneType). Known task names: lid, offensive, pos, sentiment"),
+    (lambda: codemix.mixing_stats(None), "mixing_stats takes a list of LID tags, not None (NoneType)"),
+    (lambda: codemix.mixing_stats("en hi"), "mixing_stats takes a list of LID tags, not a string ('en hi'): pass record['lid']"),
+    (lambda: codemix.mixing_stats(codemix.load(CORPUS, split="test")[0]), "not a record: pass record['lid']"),
+    (lambda: codemix.corpus_mixing_stats(codemix.load(CORPUS, split="test")), "not a record: pass record['lid'] "
+                                                                               "(for a whole split, corpus_mixing_stats(split['lid']))"),
+    (lambda: codemix.corpus_mixing_stats(None), "corpus_mixing_stats takes a list of utterances' LID tag lists"),
+])
+def test_python_calls_with_the_wrong_kind_of_argument_say_what_to_pass(call, message):
+    # each was a TypeError from deep inside (difflib, pathlib, iteration) or a misleading label list
+    with pytest.raises(codemix.CodemixError) as caught:
+        call()
+    assert str(caught.value).startswith(message) or message in str(caught.value)
+
+
+def test_evaluate_takes_one_name_as_a_list_of_one_and_out_none_as_the_default(tmp_path, monkeypatch):
+    from codemix.baselines.majority import MajorityBaseline
+
+    demo = codemix.load(CORPUS)
+    model = MajorityBaseline().fit(codemix.get_task("lid"), demo["train"], demo["validation"])
+    monkeypatch.chdir(tmp_path)
+    scores = codemix.evaluate(model, tasks="lid", corpora=CORPUS, out=None, echo=lambda *a: None, progress=False)
+    assert list(scores) == ["lid/demo_hien"]  # not the tasks 'l', 'i', 'd'
+    assert sorted(p.name for p in (tmp_path / "codemix-runs" / "evaluation").iterdir()) == [
+        "lid.demo_hien.jsonl", "meta.json", "references.bib", "scores.json"]
+    with pytest.raises(codemix.CodemixError, match=r"corpora holds names \(strings\), not 7 \(int\)"):
+        codemix.evaluate(model, corpora=[CORPUS, 7], out=tmp_path / "never")
+
+
+def test_a_model_that_raises_keeps_its_traceback_with_where_it_happened(tmp_path):
+    class Exploding:
+        def predict(self, task, records):
+            raise RuntimeError("model exploded")
+
+    with pytest.raises(RuntimeError, match="model exploded") as caught:
+        codemix.evaluate(Exploding(), tasks="sentiment", corpora=CORPUS, out=tmp_path / "run", progress=False)
+    ids = [r["id"] for r in codemix.load(CORPUS, split="test") if r["sentiment"]][:64]  # the first predict call
+    assert caught.value.__notes__ == [f"codemix: raised by the model's predict on sentiment/{CORPUS}, records {ids[0]} to {ids[-1]}"]
+    assert not (tmp_path / "run").exists()
