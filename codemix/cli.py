@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from codemix.baselines_cli import add_baseline_commands
@@ -39,6 +40,11 @@ def main(argv: list[str] | None = None) -> int:
     set_quiet(getattr(args, "quiet", False))
     try:
         args.run(args)
+        sys.stdout.flush()  # a closed pipe surfaces here rather than at exit
+    except BrokenPipeError:
+        # the reader went away (`codemix leaderboard show | head`): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except CodemixError as error:
         print(f"codemix: error: {in_cli_terms(str(error))}", file=sys.stderr)
         return 1

@@ -103,6 +103,10 @@ def show_command(args) -> None:
         if value is not None and value not in known:
             raise UnknownNameError(unknown_name_message(f"{flag} of this leaderboard", value, known)
                                    + ("" if known else " (the store has no gold yet: `codemix leaderboard init`)"))
+    declared = {r["kind"] for cell in results["cells"] for r in cell["ranking"]}
+    kinds = sorted(declared | {kind.split(" ")[0] for kind in declared})  # "prompted 2-shot" is a "prompted" too
+    if args.kind is not None and kinds and args.kind not in kinds:
+        raise UnknownNameError(unknown_name_message("kind of this leaderboard's submissions", args.kind, kinds))
     from codemix.leaderboard.show import show_text
 
     print(show_text(results, args.task, args.corpus, print_table, kind=args.kind))

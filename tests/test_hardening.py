@@ -915,3 +915,25 @@ def test_a_model_that_raises_keeps_its_traceback_with_where_it_happened(tmp_path
     ids = [r["id"] for r in codemix.load(CORPUS, split="test") if r["sentiment"]][:64]  # the first predict call
     assert caught.value.__notes__ == [f"codemix: raised by the model's predict on sentiment/{CORPUS}, records {ids[0]} to {ids[-1]}"]
     assert not (tmp_path / "run").exists()
+
+
+def test_a_closed_pipe_ends_the_command_quietly():
+    # `codemix corpora list | head -1`: the reader leaves before codemix writes; no BrokenPipeError traceback
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-m", "codemix.cli", "corpora", "list"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    child.stdout.close()
+    err = child.stderr.read()
+    child.stderr.close()
+    assert child.wait(timeout=60) == 141 and err == b""
+
+
+def test_show_refuses_a_kind_no_submission_has(board, test_set, tmp_path, capsys):
+    board.submit(good_submission(test_set, tmp_path / "sub"))
+    assert main(["leaderboard", "--db", str(board.path), "show", "--kind", "prompted"]) == 1
+    assert capsys.readouterr().err == ("codemix: error: unknown kind of this leaderboard's submissions 'prompted'. Known kind "
+                                       "of this leaderboard's submissions names: unstated\n")
+    assert main(["leaderboard", "--db", str(board.path), "show", "--kind", "unstated"]) == 0
+    assert "team A" in capsys.readouterr().out
