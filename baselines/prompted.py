@@ -20,6 +20,7 @@ from codemix.baselines.fewshot import draw_examples
 from codemix.baselines.prompts import load_template, parse_label, parse_tags, render_prompt
 from codemix.baselines.response_cache import ResponseCache, default_cache_path, request_key
 from codemix.common.errors import CodemixError
+from codemix.common.paths import read_small_text
 
 METHODS = ("loglik", "generate")
 SENTENCE_ANSWER_TOKENS = 16
@@ -174,9 +175,10 @@ def _template_paths(template) -> dict[str, Path]:
     paths = [template] if isinstance(template, (str, Path)) else list(template)
     out = {}
     for path in paths:
+        text = read_small_text(path, "prompt template")
         try:
-            task = json.loads(Path(path).read_text(encoding="utf-8")).get("task")
-        except (OSError, ValueError, AttributeError) as error:
+            task = json.loads(text).get("task")
+        except (ValueError, AttributeError) as error:
             raise CodemixError(f"prompt template {path}: not a readable JSON template ({error})") from None
         if not isinstance(task, str):
             raise CodemixError(f"prompt template {path}: it needs a \"task\" field (lid, pos, sentiment or offensive)")

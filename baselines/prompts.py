@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from codemix.common.errors import CodemixError
+from codemix.common.paths import read_small_text
 from codemix.common.names import label_key
 
 TEMPLATE_DIR = Path(__file__).parent / "prompt_templates"
@@ -53,9 +54,7 @@ def load_template(task, path: str | Path | None = None) -> PromptTemplate:
     """The template for ``task``: the shipped one, or the JSON file at ``path`` (checked)."""
     source = Path(path) if path else TEMPLATE_DIR / f"{task.name}.json"
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise CodemixError(f"prompt template {source}: cannot read it ({error.strerror})") from None
+        data = json.loads(read_small_text(source, "prompt template"))
     except json.JSONDecodeError as error:
         raise CodemixError(f"{source}:{error.lineno}: prompt template is not valid JSON ({error.msg})") from None
     if not isinstance(data, dict):

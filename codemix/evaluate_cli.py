@@ -140,9 +140,14 @@ def _label_map(items: list[str]) -> dict[str, str]:
     from codemix.common.errors import CodemixError
 
     if len(items) == 1 and "=" not in items[0]:
+        from codemix.common.paths import read_small_text
+
+        if not Path(items[0]).exists():
+            raise CodemixError(f"--label-map {items[0]}: expected MODEL=LABEL pairs or a JSON file (there is no such file)")
+        text = read_small_text(items[0], "--label-map")
         try:
-            mapping = json.loads(Path(items[0]).read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as error:
+            mapping = json.loads(text)
+        except json.JSONDecodeError as error:
             raise CodemixError(f"--label-map {items[0]}: expected MODEL=LABEL pairs or a JSON file ({error})") from None
         if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
             raise CodemixError(f"--label-map {items[0]}: the JSON file must hold an object of model label -> task label")

@@ -50,3 +50,37 @@ def _check_creatable(folder: Path, shown: Path, flag: str, what: str) -> None:
         raise CodemixError(f"{flag} {shown}: cannot create {what} ({existing} is not a folder); pass another {flag}")
     if not os.access(existing, os.W_OK | os.X_OK):
         raise CodemixError(f"{flag} {shown}: cannot create {what} ({existing} is not writable); pass another {flag}")
+
+
+SMALL_FILE_BYTES = 1_000_000  # a prompt template or a label map is a few KB; more is the wrong file
+
+
+def read_small_text(path, what: str) -> str:
+    """The UTF-8 text of a small file the user names (a template, a label map); else a CodemixError.
+
+    Only a regular file is opened, so a FIFO or a device (``/dev/zero``) can never block or
+    fill memory, and a file over ``SMALL_FILE_BYTES`` is refused unread.
+
+    >>> read_small_text("/dev/null", "--template")
+    Traceback (most recent call last):
+    ...
+    codemix.common.errors.CodemixError: --template /dev/null: not a regular file (a FIFO, socket or device); pass a file
+    """
+    import stat
+
+    path = Path(path)
+    try:
+        status = path.stat()
+    except OSError as error:
+        raise CodemixError(f"{what} {path}: cannot read it ({error.strerror})") from None
+    if not stat.S_ISREG(status.st_mode):
+        kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file (a FIFO, socket or device)"
+        raise CodemixError(f"{what} {path}: {kind}; pass a file")
+    if status.st_size > SMALL_FILE_BYTES:
+        raise CodemixError(f"{what} {path}: {status.st_size:,} bytes, over the {SMALL_FILE_BYTES:,}-byte limit; is it the right file?")
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise CodemixError(f"{what} {path}: cannot read it ({error.strerror})") from None
+    except UnicodeDecodeError as error:
+        raise CodemixError(f"{what} {path}: not UTF-8 text (byte {error.start}: {error.reason})") from None

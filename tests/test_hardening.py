@@ -937,3 +937,32 @@ def test_show_refuses_a_kind_no_submission_has(board, test_set, tmp_path, capsys
                                        "of this leaderboard's submissions names: unstated\n")
     assert main(["leaderboard", "--db", str(board.path), "show", "--kind", "unstated"]) == 0
     assert "team A" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("flag", ["--template", "--label-map"])
+@pytest.mark.parametrize("target", ["fifo", "/dev/zero"])
+def test_a_fifo_or_device_named_as_a_small_file_never_blocks(tmp_path, flag, target):
+    # reading a FIFO with no writer blocked forever; /dev/zero would fill memory
+    import subprocess
+    import sys
+
+    if target == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+        target = str(tmp_path / "fifo")
+    model = "openai:m@http://127.0.0.1:9/v1" if flag == "--template" else "hf:models/none"
+    result = subprocess.run([sys.executable, "-m", "codemix.cli", "evaluate", "--model", model, "--corpora", CORPUS,
+                             flag, target, "--out", str(tmp_path / "run")], capture_output=True, text=True, timeout=60)
+    what = "prompt template" if flag == "--template" else flag
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == f"codemix: error: {what} {target}: not a regular file (a FIFO, socket or device); pass a file\n"
+    assert not (tmp_path / "run").exists()
+
+
+def test_an_oversized_template_is_refused_unread(tmp_path):
+    from codemix.common.paths import SMALL_FILE_BYTES, read_small_text
+
+    big = tmp_path / "big.json"
+    with open(big, "wb") as handle:
+        handle.truncate(SMALL_FILE_BYTES + 1)  # sparse: no disk used
+    with pytest.raises(codemix.CodemixError, match=f"big.json: {SMALL_FILE_BYTES + 1:,} bytes, over the {SMALL_FILE_BYTES:,}-byte limit"):
+        read_small_text(big, "prompt template")
