@@ -32,8 +32,30 @@ def check_output_file(path, flag: str) -> Path:
     path = Path(path)
     if path.is_dir():
         raise CodemixError(f"{flag} {path} is an existing folder, not a file; pass a file path")
+    if path.exists() and not path.is_file() and not _writable_stream(path):
+        raise CodemixError(f"{flag} {path} is a FIFO that no process reads, or a socket: writing to it would wait "
+                           "forever or fail; pass a file path")
     _check_creatable(path.parent, path, flag, "its folder")
     return path
+
+
+def _writable_stream(path: Path) -> bool:
+    """Whether a special file takes writes now: a device (``/dev/null``, ``/dev/stdout``) or a FIFO with a reader."""
+    import errno
+    import stat
+
+    mode = path.stat().st_mode
+    if stat.S_ISCHR(mode):
+        return True
+    if not stat.S_ISFIFO(mode):
+        return False
+    try:  # without a reader, a non-blocking open fails at once where a plain one would wait forever
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            return False
+        raise
+    return True
 
 
 def check_parent_folder(path, flag: str = "--out") -> Path:

@@ -5,6 +5,7 @@ or cached is lost or changed. Parametrized over the kinds of attack and the plac
 import hashlib
 import json
 import os
+from pathlib import Path
 import shutil
 import sqlite3
 import threading
@@ -966,3 +967,37 @@ def test_an_oversized_template_is_refused_unread(tmp_path):
         handle.truncate(SMALL_FILE_BYTES + 1)  # sparse: no disk used
     with pytest.raises(codemix.CodemixError, match=f"big.json: {SMALL_FILE_BYTES + 1:,} bytes, over the {SMALL_FILE_BYTES:,}-byte limit"):
         read_small_text(big, "prompt template")
+
+
+@pytest.mark.parametrize("argv, flag", [
+    (["corpora", "stats", CORPUS, "--markdown", "FIFO"], "--markdown"),
+    (["baseline", "run", "majority", "--task", "sentiment", "--corpus", CORPUS, "--out", "OUT", "--save-model", "FIFO"],
+     "--save-model"),
+    (["evaluate", "--model", "openai:m@http://127.0.0.1:9/v1", "--corpora", CORPUS, "--cache", "FIFO", "--out", "OUT"],
+     "--cache"),
+])
+def test_an_output_file_that_is_a_fifo_nobody_reads_is_refused_not_waited_on(tmp_path, argv, flag):
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    argv = [str(fifo) if a == "FIFO" else str(tmp_path / "out") if a == "OUT" else a for a in argv]
+    result = subprocess.run([sys.executable, "-m", "codemix.cli", *argv], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == (f"codemix: error: {flag} {fifo} is a FIFO that no process reads, or a socket: writing to it "
+                             "would wait forever or fail; pass a file path\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo"]
+
+
+def test_a_device_or_a_read_fifo_is_still_a_fine_output_file(tmp_path):
+    from codemix.common.paths import check_output_file
+
+    assert check_output_file("/dev/null", "--markdown") == Path("/dev/null")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # e.g. `--markdown /dev/stdout | less`
+    try:
+        assert check_output_file(fifo, "--markdown") == fifo
+    finally:
+        os.close(reader)
