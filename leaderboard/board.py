@@ -56,9 +56,17 @@ class Leaderboard:
         """Create the store if needed and build (or rebuild) the gold of every test cell of ``corpora``."""
         if self.read_only:
             raise CodemixError(f"{self.path} was opened read-only; open Leaderboard(path) to build gold")
+        created = self._connection is None and not self.path.exists()
         if self._connection is None:
             self._connection = connect(self.path, create=True)
-        return build_gold(self.connection, corpora, data_dir, echo)
+        try:
+            return build_gold(self.connection, corpora, data_dir, echo)
+        except BaseException:
+            if created:  # a first init that fails (a corpus not on disk, Ctrl-C) leaves no empty store behind
+                self.close()
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            raise
 
     def exists(self) -> bool:
         """Whether the store file exists (it is checked when first used)."""

@@ -1001,3 +1001,17 @@ def test_a_device_or_a_read_fifo_is_still_a_fine_output_file(tmp_path):
         assert check_output_file(fifo, "--markdown") == fifo
     finally:
         os.close(reader)
+
+
+def test_a_first_init_that_fails_leaves_no_store_and_a_later_one_keeps_it(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    path = tmp_path / "lb.sqlite"
+    argv = ["leaderboard", "--db", str(path), "init", "--corpora", "sentmix3l_bnenhi", "--data-dir", str(tmp_path / "empty")]
+    assert main(argv) == 1
+    assert "sentmix3l_bnenhi: file 'sen_1k.csv' not found" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]  # no empty store, WAL or SHM file left
+    assert main(["leaderboard", "--db", str(path), "init", "--corpora", CORPUS]) == 0
+    Leaderboard(path).close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert main(argv) == 1
+    assert path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == before
