@@ -35,7 +35,7 @@ def evaluate(model, tasks=None, corpora=None, data_dir=None, out: str | Path = "
 
         raise CodemixError("--limit makes a partial submission, which the leaderboard refuses; drop --submit or --limit")
     if submit:
-        check_store(db)
+        check_submit_store(db)
     scores = run_evaluation(model, tasks, corpora, data_dir, out, shots, seed, meta, limit, shots_from, verify,
                             model_options, echo, progress)
     if submit:
@@ -45,19 +45,16 @@ def evaluate(model, tasks=None, corpora=None, data_dir=None, out: str | Path = "
     return scores
 
 
-def check_store(db) -> None:
+def check_submit_store(db) -> None:
     """Before any work: the store ``--submit`` writes to is a codemix store, or can be created there."""
     from codemix.common.paths import check_output_file
-    from codemix.leaderboard import Leaderboard
+    from codemix.leaderboard.store import check_store, default_db_path
 
-    board = Leaderboard(db, read_only=True)
-    if not board.path.exists():
-        check_output_file(board.path, "--db")
-        return
-    try:
-        board.connection  # opening checks that it is a codemix store
-    finally:
-        board.close()
+    path = Path(db) if db else default_db_path()
+    if path.exists():
+        check_store(path)  # reads only
+    else:
+        check_output_file(path, "--db")
 
 
 def submit_folder(folder, corpora: set[str], data_dir, db, echo) -> dict[str, int]:

@@ -1,7 +1,6 @@
 """Where codemix writes: output paths checked before any work, so a long run never fails at its last step.
 
-The checks have no side effect (nothing is created): a run that fails later leaves no empty
-folder behind. Each message names the flag, the path and what to do.
+The checks create nothing: a run that fails later leaves no empty folder behind. Each message names the flag, the path and what to do.
 """
 
 from __future__ import annotations
@@ -39,6 +38,9 @@ def check_output_file(path, flag: str) -> Path:
     return path
 
 
+_HELD_WRITERS: list[int] = []
+
+
 def _writable_stream(path: Path) -> bool:
     """Whether a special file takes writes now: a device (``/dev/null``, ``/dev/stdout``) or a FIFO with a reader."""
     import errno
@@ -50,11 +52,14 @@ def _writable_stream(path: Path) -> bool:
     if not stat.S_ISFIFO(mode):
         return False
     try:  # without a reader, a non-blocking open fails at once where a plain one would wait forever
-        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        writer = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
     except OSError as error:
         if error.errno == errno.ENXIO:
             return False
         raise
+    # Kept open until the process ends: closing the only writer would end the reader's input
+    # (EOF) before codemix writes the real output.
+    _HELD_WRITERS.append(writer)
     return True
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import shutil
 import sqlite3
 import threading
+import time
 import urllib.error
 import urllib.request
 
@@ -1015,3 +1016,27 @@ def test_a_first_init_that_fails_leaves_no_store_and_a_later_one_keeps_it(tmp_pa
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     assert main(argv) == 1
     assert path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_fifo_with_a_reader_gets_the_whole_output(tmp_path):
+    # `--markdown` into a FIFO someone reads: the check must not end the reader's input before the write
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    received = []
+
+    def read_all():  # as `cat fifo` does: open waits for a writer, read runs until the last writer closes
+        with open(fifo, "rb") as handle:
+            received.append(handle.read())
+
+    thread = threading.Thread(target=read_all, daemon=True)
+    thread.start()
+    time.sleep(0.2)  # the reader is waiting in open() before codemix looks for one
+    result = subprocess.run([sys.executable, "-m", "codemix.cli", "corpora", "stats", CORPUS, "--markdown", str(fifo)],
+                            capture_output=True, text=True, timeout=60)
+    thread.join(timeout=60)
+    assert result.returncode == 0, result.stderr
+    card = b"".join(received).decode("utf-8")
+    assert card.splitlines() == result.stdout.splitlines()[:-2]  # stdout adds a blank line and "wrote <fifo>"
