@@ -121,15 +121,15 @@ class FineTunedEncoder:
 def _load(name_or_path: str):
     from transformers import AutoConfig, AutoModelForSequenceClassification, AutoModelForTokenClassification, AutoTokenizer
 
-    config = from_pretrained(AutoConfig.from_pretrained, name_or_path)
-    tokenizer = from_pretrained(AutoTokenizer.from_pretrained, name_or_path)
+    config = from_pretrained(AutoConfig.from_pretrained, name_or_path, flag="--model hf:PATH")
+    tokenizer = from_pretrained(AutoTokenizer.from_pretrained, name_or_path, flag="--model hf:PATH")
     if not getattr(config, "id2label", None):
         raise CodemixError(f"{name_or_path}: its config has no id2label; hf: needs a fine-tuned classifier")
     if not _is_token_classifier(config) and not _is_sequence_classifier(config):
         raise CodemixError(f"{name_or_path}: architectures {config.architectures} are not a sequence or token "
                            "classifier; hf: evaluates fine-tuned classifiers (use llm: for a causal language model)")
     cls = AutoModelForTokenClassification if _is_token_classifier(config) else AutoModelForSequenceClassification
-    return config, tokenizer, from_pretrained(cls.from_pretrained, name_or_path, config=config)
+    return config, tokenizer, from_pretrained(cls.from_pretrained, name_or_path, flag="--model hf:PATH", config=config)
 
 
 def _is_token_classifier(config) -> bool:

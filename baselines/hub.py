@@ -39,6 +39,16 @@ def _hub_reachable() -> bool:
 
 def not_on_disk_error(name_or_path: str, error: Exception, flag: str = "--model") -> CodemixError:
     """The one error for a model that is neither a local folder nor fetchable."""
+    folder = Path(name_or_path).expanduser()
+    if folder.is_dir():  # on disk, but not what from_pretrained reads
+        missing = "" if (folder / "config.json").is_file() else " (it has no config.json)"
+        return CodemixError(
+            f"model {name_or_path!r} is a folder, but not a Hugging Face model folder this loader reads{missing}: "
+            f"pass {flag} the folder that save_pretrained wrote, with its config, weights and tokenizer. "
+            f"({type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else ''})")
+    if folder.exists():
+        return CodemixError(f"model {name_or_path!r} is a file, not a model folder: pass {flag} the folder that "
+                            "save_pretrained wrote")
     where = " and the hub is offline (HF_HUB_OFFLINE, or no network)" if offline() else " and could not be fetched"
     return CodemixError(
         f"model {name_or_path!r} is not on disk{where}: download it on a connected machine "

@@ -680,6 +680,9 @@ BAD_SPECS = {
     "no_colon": ("bert-base-multilingual-cased", "has no kind"),
     "hf_offline_missing": ("hf:no-org/no-model-here", "not on disk"),
     "llm_offline_missing": ("llm:no-org/no-model-here", "not on disk"),
+    "hf_folder_not_a_model": ("hf:/proc", "model '/proc' is a folder, but not a Hugging Face model folder this loader "
+                                          "reads (it has no config.json): pass --model hf:PATH the folder"),
+    "llm_file_not_a_model": ("llm:/etc/passwd", "model '/etc/passwd' is a file, not a model folder: pass --model llm:PATH"),
     "unreachable_server": ("openai:m@http://127.0.0.1:9/v1", "cannot reach the OpenAI-compatible server at http://127.0.0.1:9/v1"),
 }
 
