@@ -91,6 +91,23 @@ def submit_command(args) -> None:
     print_table(("cell", "accuracy", "macro-F1", "weighted-F1", "main", "rank"), rows)
 
 
+def _check_kind(kind, results) -> None:
+    """A kind no submission declares: a note if codemix writes it (none yet), else a misspelling, refused."""
+    import sys
+
+    from codemix.common.errors import UnknownNameError
+    from codemix.common.names import unknown_name_message
+    from codemix.leaderboard.board import WRITTEN_KINDS
+
+    declared = {r["kind"] for cell in results["cells"] for r in cell["ranking"]}
+    kinds = sorted(declared | {name.split(" ")[0] for name in declared})  # "prompted 2-shot" is a "prompted" too
+    if kind is None or kind in kinds:
+        return
+    if kind not in WRITTEN_KINDS:
+        raise UnknownNameError(unknown_name_message("kind", kind, sorted(set(kinds) | set(WRITTEN_KINDS))))
+    print(f"(no {kind} submission here yet; the kinds here: {', '.join(kinds) or 'none'})", file=sys.stderr)
+
+
 def show_command(args) -> None:
     """``codemix leaderboard show``: check the filters, print the tables."""
     from codemix.common.errors import UnknownNameError
@@ -103,10 +120,7 @@ def show_command(args) -> None:
         if value is not None and value not in known:
             raise UnknownNameError(unknown_name_message(f"{flag} of this leaderboard", value, known)
                                    + ("" if known else " (the store has no gold yet: `codemix leaderboard init`)"))
-    declared = {r["kind"] for cell in results["cells"] for r in cell["ranking"]}
-    kinds = sorted(declared | {kind.split(" ")[0] for kind in declared})  # "prompted 2-shot" is a "prompted" too
-    if args.kind is not None and kinds and args.kind not in kinds:
-        raise UnknownNameError(unknown_name_message("kind of this leaderboard's submissions", args.kind, kinds))
+    _check_kind(args.kind, results)
     from codemix.leaderboard.show import show_text
 
     print(show_text(results, args.task, args.corpus, print_table, kind=args.kind))

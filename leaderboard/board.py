@@ -212,6 +212,10 @@ def output_folder(path) -> Path:
     return path
 
 
+# the kinds codemix itself writes into meta.json (its baselines and codemix.evaluate's adapters)
+WRITTEN_KINDS = ("classical", "neural", "fine-tuned", "prompted", "python")
+
+
 def model_kind(meta: dict) -> str:
     """The model kind a submission declares: classical, fine-tuned, prompted (with its shots), or another word.
 

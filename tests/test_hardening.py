@@ -935,11 +935,14 @@ def test_a_closed_pipe_ends_the_command_quietly():
     assert child.wait(timeout=60) == 141 and err == b""
 
 
-def test_show_refuses_a_kind_no_submission_has(board, test_set, tmp_path, capsys):
+def test_show_refuses_a_misspelt_kind_and_notes_a_kind_with_no_submission_yet(board, test_set, tmp_path, capsys):
     board.submit(good_submission(test_set, tmp_path / "sub"))
-    assert main(["leaderboard", "--db", str(board.path), "show", "--kind", "prompted"]) == 1
-    assert capsys.readouterr().err == ("codemix: error: unknown kind of this leaderboard's submissions 'prompted'. Known kind "
-                                       "of this leaderboard's submissions names: unstated\n")
+    assert main(["leaderboard", "--db", str(board.path), "show", "--kind", "promptd"]) == 1
+    assert capsys.readouterr().err == ("codemix: error: unknown kind 'promptd'. Did you mean 'prompted'? Known kind names: "
+                                       "classical, fine-tuned, neural, prompted, python, unstated\n")
+    assert main(["leaderboard", "--db", str(board.path), "show", "--kind", "prompted"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "(no prompted submission here yet; the kinds here: unstated)\n" and "team A" not in captured.out
     assert main(["leaderboard", "--db", str(board.path), "show", "--kind", "unstated"]) == 0
     assert "team A" in capsys.readouterr().out
 
