@@ -60,6 +60,13 @@ def positive_option(name: str, value: Any, whole: bool = True):
     return int(value) if whole else value
 
 
+def as_task(task):
+    """``task`` itself, or the ``Task`` a name stands for (``"lid"``)."""
+    from codemix.tasks.registry import get_task
+
+    return get_task(task) if isinstance(task, str) or task is None else task
+
+
 SEEDS = 2 ** 32  # numpy and scikit-learn take seeds from 0 to 2**32 - 1
 
 
@@ -95,7 +102,11 @@ class Baseline:
         self.task_name: str | None = None
 
     def fit(self, task, train, validation=None) -> "Baseline":
-        """Train on ``train``, choosing hyper-parameters on ``validation``; returns the fitted baseline."""
+        """Train on ``train``, choosing hyper-parameters on ``validation``; returns the fitted baseline.
+
+        ``task`` is a ``Task`` or its name (``"lid"``).
+        """
+        task = as_task(task)
         if task.level not in self.levels:
             raise CodemixError(f"baseline {self.name} handles {'/'.join(self.levels)}-level tasks, not {task.name} ({task.level})")
         examples = labelled(task, train)
@@ -107,7 +118,8 @@ class Baseline:
         return self
 
     def predict(self, task, records) -> list:
-        """One prediction per record: a label, or a label list for token tasks."""
+        """One prediction per record: a label, or a label list for token tasks (``task``: a ``Task`` or its name)."""
+        task = as_task(task)
         if self.task_name is None:
             raise CodemixError(f"baseline {self.name} is not fitted: call fit() first")
         inputs = [model_input(task, record) for record in _rows(records)]

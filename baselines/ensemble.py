@@ -27,7 +27,7 @@ import time
 import warnings
 from collections import Counter
 
-from codemix.baselines.base import SEEDS, Baseline, get_baseline, labelled, positive_option
+from codemix.baselines.base import SEEDS, Baseline, as_task, get_baseline, labelled, positive_option
 from codemix.baselines.sampling import limits, token_count
 from codemix.common.errors import CodemixError
 from codemix.tasks.metrics import METRICS
@@ -48,6 +48,7 @@ class EnsembleBaseline(Baseline):
     def fit(self, task, train, validation=None) -> EnsembleBaseline:
         """Fit each member on ``train`` (each chooses on ``validation``) in worker processes, then
         score the vote on validation."""
+        task = as_task(task)
         if task.level not in self.levels:
             return super().fit(task, train, validation)  # the base class refuses with the usual message
         return self.start(task, train, validation, with_members=True).adopt(task, {}, train, validation)

@@ -23,7 +23,9 @@ from codemix.loaders.registry import get_spec, unknown_name_message
 from codemix.tasks.registry import get_task, list_tasks
 from codemix.tasks.scoring import gold_by_id, score_by_id
 from codemix.tasks.slices import slice_scores, slices_by_id
-from codemix.tasks.submission import cell_file_name, check_submission_folder, read_predictions, write_submission
+from codemix.tasks.submission import (
+    cell_file_name, check_submission_folder, meta_field_problems, read_predictions, write_submission,
+)
 
 SCORES_FILE = "scores.json"
 REFERENCES_FILE = "references.bib"  # the BibTeX of exactly the corpora evaluated, and of codemix
@@ -40,8 +42,7 @@ def run_evaluation(model, tasks=None, corpora=None, data_dir=None, out=DEFAULT_O
     The submission folder ``out`` holds ``meta.json``, one ``<task>.<corpus>.jsonl`` per cell and
     ``scores.json``; it is written atomically (nothing is left behind on failure).
     """
-    if shots < 0 or (limit is not None and limit < 1):
-        raise CodemixError("shots must be >= 0 and limit >= 1")
+    _check_arguments(shots, limit, meta, model_options)
     check_seed(seed)
     tasks, corpora = name_list(tasks, "tasks"), name_list(corpora, "corpora")
     out = check_submission_folder(DEFAULT_OUT if out is None else out)  # before a model answers for minutes
@@ -180,6 +181,27 @@ def _prepare(model, task, corpus, dataset, shots, seed, shots_data, shots_from, 
     accepted = inspect.signature(prepare).parameters
     prepare(task, corpus, train, **{key: value for key, value in (("shots", shots), ("seed", seed)) if key in accepted})
     return (shots if "shots" in accepted else 0), source
+
+
+def _check_arguments(shots, limit, meta, model_options) -> None:
+    """Refuse, before any work, arguments of the wrong kind (they would fail deep inside, or in the submission)."""
+    from collections.abc import Mapping
+
+    def whole(value) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    if not whole(shots) or shots < 0:
+        raise CodemixError(f"shots must be a whole number >= 0, not {shots!r}")
+    if limit is not None and (not whole(limit) or limit < 1):
+        raise CodemixError(f"limit must be a whole number >= 1 (or None), not {limit!r}")
+    if meta is not None:
+        if not isinstance(meta, Mapping):
+            raise CodemixError(f"meta is a dict of meta.json fields (team, system, description, ...), not {meta!r}")
+        problems = meta_field_problems(meta)
+        if problems:
+            raise CodemixError("meta: " + "; ".join(problems))
+    if model_options is not None and not isinstance(model_options, Mapping):
+        raise CodemixError(f"model_options is a dict of the adapter's options (batch_size=..., ...), not {model_options!r}")
 
 
 def _predict(model, task, corpus: str, records: list[dict], show: bool) -> list:

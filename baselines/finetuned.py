@@ -88,8 +88,10 @@ class FineTunedEncoder:
 
     def predict(self, task, records) -> list:
         """One label per record (sentence tasks) or per token (token tasks); see ``codemix.Model``."""
+        from codemix.baselines.base import as_task
         from codemix.baselines.encoder_inference import predict_sentences, predict_words
 
+        task = as_task(task)
         self.check(task)
         id2label = self.label_mapping(task)
         rows = list(records)

@@ -58,7 +58,10 @@ class PromptedModel:
         self._stats((task.name, corpus))
 
     def predict(self, task, records) -> list:
-        """One prediction per record (``None`` where the answer named no label)."""
+        """One prediction per record (``None`` where the answer named no label); ``task``: a ``Task`` or its name."""
+        from codemix.baselines.base import as_task
+
+        task = as_task(task)
         rows = [dict(r) for r in records]
         if not rows:
             return []

@@ -9,7 +9,6 @@ first few problems only, from an index.
 from __future__ import annotations
 
 import stat
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from codemix.tasks.registry import list_tasks
 from codemix.common.names import did_you_mean
 from codemix.common.text import printable, quote
 from codemix.tasks.submission import (
-    META_FILE, REQUIRED_META, StrictJSONError, parse_cell_file_name, prediction_rows, strict_json,
+    META_FILE, REQUIRED_META, StrictJSONError, meta_field_problems, parse_cell_file_name, prediction_rows, strict_json,
 )
 
 MAX_FILE_BYTES = 200 * 2**20
@@ -28,7 +27,6 @@ MAX_PROBLEMS_PER_FILE = 50
 MAX_SUGGESTIONS = 5  # "did you mean" for the first problems only: suggestions must not cost more than the file
 MAX_LABEL_CHARS = 64
 ALLOWED_EXTRA_FILES = ("scores.json", "README.md", "references.bib")
-FIELD_LIMITS = {"team": 200, "system": 200, "kind": 40, "description": 4000}
 
 
 @dataclass(frozen=True)
@@ -123,39 +121,11 @@ def _read_meta(path: Path) -> tuple[dict, list[Problem]]:
     if not isinstance(meta, dict):
         return {}, [Problem(META_FILE, 1, "expected a JSON object")]
     problems = [Problem(META_FILE, None, f"missing field {key!r}") for key in REQUIRED_META if key not in meta]
-    for key, limit in FIELD_LIMITS.items():
-        if key not in meta:
-            continue
-        value = meta[key]
-        if not isinstance(value, str):
-            problems.append(Problem(META_FILE, None, f"field {key!r} must be a string, got {quote(value, 40)}"))
-        elif len(value) > limit:
-            problems.append(Problem(META_FILE, None, f"field {key!r} has {len(value):,} characters; at most {limit:,}"))
-        elif _control_characters(value, allow_newlines=key == "description"):
-            problems.append(Problem(META_FILE, None, f"field {key!r} holds control characters (ESC, BEL, CR, ...): "
-                                                     f"{printable(quote(value))}; remove them"))
-        elif key in ("team", "system", "kind") and not _visible(value):
-            problems.append(Problem(META_FILE, None, f"field {key!r} must contain visible characters, got {printable(quote(value))}"))
-    external = meta.get("external_data")
-    if "external_data" in meta and not (isinstance(external, bool) or (
-            isinstance(external, list) and all(isinstance(item, str) and 0 < len(item) <= 500 for item in external)
-            and len(external) <= 50)):
-        problems.append(Problem(META_FILE, None, "field 'external_data' must be true/false or a list of up to 50 "
-                                                 f"non-empty strings (what was used), got {quote(external, 60)}"))
+    problems += [Problem(META_FILE, None, message) for message in meta_field_problems(meta)]
     if meta.get("partial"):
         problems.append(Problem(META_FILE, None, "a partial submission (made with --limit: only the first test items of "
                                                  "each cell) cannot be ranked; rerun the evaluation without --limit"))
     return meta, problems
-
-
-def _control_characters(value: str, allow_newlines: bool) -> bool:
-    allowed = "\n\t" if allow_newlines else ""
-    return any(unicodedata.category(c) == "Cc" and c not in allowed for c in value)
-
-
-def _visible(value: str) -> bool:
-    # zero-width joiners are legitimate inside Indic words, so they may occur, but not alone
-    return any(unicodedata.category(c)[0] not in "CZ" for c in value)
 
 
 def _check_cell_name(name: str, cell: tuple[str, str], cells: dict) -> list[Problem]:

@@ -36,7 +36,7 @@ import statistics
 from collections import Counter
 from typing import Iterable, Sequence
 
-from codemix.common.errors import LabelError
+from codemix.common.errors import CodemixError, LabelError
 from codemix.common.labels import LANGUAGE_INDEPENDENT_LID, LID_LABELS
 
 # `mixed` belongs to two languages at once: skipped like the language-independent tags.
@@ -87,6 +87,8 @@ def mixing_stats(tags: Sequence[str], k: int | None = None) -> dict:
     'hi'
     """
     tags = _tag_list(tags)
+    if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 0):
+        raise CodemixError(f"k (the number of languages for the M-index) is a whole number >= 0 or None, not {k!r}")
     bad = sorted({str(tag) for tag in tags if tag not in LID_LABELS})
     if bad:
         raise LabelError(f"mixing_stats takes canonical LID tags ({', '.join(LID_LABELS)}); got {bad[:10]} - map the "
@@ -161,6 +163,8 @@ def corpus_mixing_stats(utterances: Iterable[Sequence[str]], k: int | str | None
     if isinstance(utterances, str) or not hasattr(utterances, "__iter__"):
         raise LabelError(f"corpus_mixing_stats takes a list of utterances' LID tag lists (split['lid']), not {utterances!r}"[:200])
     utterances = [tags for tags in utterances if tags]
+    if isinstance(k, str) and k != "corpus":
+        raise CodemixError(f"k is a whole number, None or \"corpus\" (the languages of the whole corpus), not {k!r}")
     if k == "corpus":
         k = len({language for tags in utterances for language in language_sequence(tags)})
     rows, total, previous_matrix = [], 0.0, None

@@ -12,12 +12,13 @@ import json
 import os
 import shutil
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from codemix.common.errors import CodemixError
 from codemix.common.paths import check_parent_folder
-from codemix.common.text import quote
+from codemix.common.text import printable, quote
 
 META_FILE = "meta.json"
 REQUIRED_META = ("team", "system", "description", "external_data")
@@ -34,6 +35,47 @@ def parse_cell_file_name(name: str) -> tuple[str, str] | None:
         return None
     task, corpus, _ = name.split(".")
     return (task, corpus) if task and corpus else None
+
+
+FIELD_LIMITS = {"team": 200, "system": 200, "kind": 40, "description": 4000}
+
+
+def meta_field_problems(meta: Mapping[str, Any]) -> list[str]:
+    """What is wrong with the fields of a submission's meta that are present (types, lengths, characters).
+
+    >>> meta_field_problems({"team": "A", "system": 5, "external_data": "yes"})
+    ["field 'system' must be a string, got 5", "field 'external_data' must be true/false or a list of up to 50 non-empty strings (what was used), got 'yes'"]
+    """
+    problems = []
+    for key, limit in FIELD_LIMITS.items():
+        if key not in meta:
+            continue
+        value = meta[key]
+        if not isinstance(value, str):
+            problems.append(f"field {key!r} must be a string, got {quote(value, 40)}")
+        elif len(value) > limit:
+            problems.append(f"field {key!r} has {len(value):,} characters; at most {limit:,}")
+        elif _control_characters(value, allow_newlines=key == "description"):
+            problems.append(f"field {key!r} holds control characters (ESC, BEL, CR, ...): {printable(quote(value))}; remove them")
+        elif key in ("team", "system", "kind") and not _visible(value):
+            problems.append(f"field {key!r} must contain visible characters, got {printable(quote(value))}")
+    external = meta.get("external_data")
+    if "external_data" in meta and not (isinstance(external, bool) or (
+            isinstance(external, list) and all(isinstance(item, str) and 0 < len(item) <= 500 for item in external)
+            and len(external) <= 50)):
+        problems.append("field 'external_data' must be true/false or a list of up to 50 non-empty strings (what was used), "
+                        f"got {quote(external, 60)}")
+    return problems
+
+
+def _control_characters(value: str, allow_newlines: bool) -> bool:
+    allowed = "\n\t" if allow_newlines else ""
+    return any(unicodedata.category(c) == "Cc" and c not in allowed for c in value)
+
+
+def _visible(value: str) -> bool:
+    # zero-width joiners are legitimate inside Indic words, so they may occur, but not alone
+    return any(unicodedata.category(c)[0] not in "CZ" for c in value)
 
 
 def check_submission_folder(out_dir: str | Path) -> Path:

@@ -756,8 +756,8 @@ def test_the_benchmark_writes_only_from_the_main_process(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["--shots", "-1"], "shots must be >= 0"),
-    (["--limit", "0"], "limit >= 1"),
+    (["--shots", "-1"], "shots must be a whole number >= 0, not -1"),
+    (["--limit", "0"], "limit must be a whole number >= 1 (or None), not 0"),
     (["--tasks", "sentimen"], "Did you mean 'sentiment'"),
     (["--corpora", "sentmix3l_bnenhi", "--data-dir", "EMPTY"], "sen_1k.csv"),
     (["--label-map", "A=b"], "do not apply to module:attribute models"),
@@ -1046,3 +1046,34 @@ def test_a_fifo_with_a_reader_gets_the_whole_output(tmp_path):
     assert result.returncode == 0, result.stderr
     card = b"".join(received).decode("utf-8")
     assert card.splitlines() == result.stdout.splitlines()[:-2]  # stdout adds a blank line and "wrote <fifo>"
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"meta": {"team": 5}}, "meta: field 'team' must be a string, got 5"),
+    ({"meta": ["x"]}, "meta is a dict of meta.json fields (team, system, description, ...), not ['x']"),
+    ({"meta": {"team": "A\x1b[2J"}}, "meta: field 'team' holds control characters"),
+    ({"shots": "2"}, "shots must be a whole number >= 0, not '2'"),
+    ({"limit": 2.5}, "limit must be a whole number >= 1 (or None), not 2.5"),
+    ({"model_options": ["x"]}, "model_options is a dict of the adapter's options (batch_size=..., ...), not ['x']"),
+])
+def test_evaluate_refuses_arguments_of_the_wrong_kind_before_any_work(tmp_path, kwargs, message):
+    # each failed deep inside (a slice, a comparison, ** on a list) or, for meta, only at submission time
+    from codemix.baselines.majority import MajorityBaseline
+
+    with pytest.raises(codemix.CodemixError) as caught:
+        codemix.evaluate(MajorityBaseline(), tasks="sentiment", corpora=CORPUS, out=tmp_path / "run", **kwargs)
+    assert str(caught.value).startswith(message)
+    assert not (tmp_path / "run").exists()
+
+
+def test_a_task_name_works_where_a_task_is_expected_and_k_is_checked():
+    from codemix.baselines.majority import MajorityBaseline
+
+    demo = codemix.load(CORPUS)
+    by_name = MajorityBaseline().fit("sentiment", demo["train"], demo["validation"]).predict("sentiment", demo["test"])
+    by_task = MajorityBaseline().fit(codemix.get_task("sentiment"), demo["train"], demo["validation"])
+    assert by_name == by_task.predict(codemix.get_task("sentiment"), demo["test"]) and len(by_name) == len(demo["test"])
+    with pytest.raises(codemix.CodemixError, match="k .the number of languages for the M-index. is a whole number >= 0 or None, not 'x'"):
+        codemix.mixing_stats(["en", "hi"], k="x")
+    with pytest.raises(codemix.CodemixError, match="k is a whole number, None or \"corpus\""):
+        codemix.corpus_mixing_stats([["en", "hi"]], k="corpora")
