@@ -7,6 +7,7 @@ import json
 
 from codemix.leaderboard.store import dumps, now, transaction
 from codemix.common.errors import CodemixError
+from codemix.common.names import name_list
 from codemix.loaders.registry import all_specs, get_spec
 from codemix.tasks.registry import get_task
 from codemix.tasks.scoring import gold_by_id
@@ -26,7 +27,7 @@ def build_gold(connection, corpora=None, data_dir=None, echo=print) -> list[tupl
     """
     from codemix.loaders.api import load, no_downloads
 
-    names = corpora or sorted(all_specs())
+    names = name_list(corpora, "corpora") or sorted(all_specs())  # one name is a list of one
     stored = []
     for name in names:
         spec = get_spec(name)

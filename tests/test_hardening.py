@@ -908,6 +908,9 @@ def test_evaluate_takes_one_name_as_a_list_of_one_and_out_none_as_the_default(tm
         "lid.demo_hien.jsonl", "meta.json", "references.bib", "scores.json"]
     with pytest.raises(codemix.CodemixError, match=r"corpora holds names \(strings\), not 7 \(int\)"):
         codemix.evaluate(model, corpora=[CORPUS, 7], out=tmp_path / "never")
+    board = Leaderboard(tmp_path / "lb.sqlite")
+    assert [corpus for _, corpus, _, _ in board.init(CORPUS, echo=lambda *a: None)] == [CORPUS] * 4  # not 'd', 'e', ...
+    board.close()
 
 
 def test_a_model_that_raises_keeps_its_traceback_with_where_it_happened(tmp_path):
