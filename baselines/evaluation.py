@@ -215,7 +215,12 @@ def _predict(model, task, corpus: str, records: list[dict], show: bool) -> list:
         for start in range(0, len(records), CHUNK):
             chunk = records[start:start + CHUNK]
             try:
-                predicted = list(model.predict(task, chunk))
+                returned = model.predict(task, chunk)
+                if returned is None or isinstance(returned, (str, bytes, dict)) or not hasattr(returned, "__iter__"):
+                    what = "None" if returned is None else f"a {type(returned).__name__}"
+                    raise CodemixError(f"{task.name}/{corpus}: the model's predict returned {what}, not a list with one "
+                                       "prediction per record")
+                predicted = list(returned)
             except CodemixError:
                 raise
             except Exception as error:  # the model's own bug: its traceback is what its author needs, plus where
@@ -240,9 +245,11 @@ def check_prediction(task, record: dict, prediction) -> None:
     """A label of the task (or ``None``); for token tasks a list with one per token."""
     where = f"{task.name}, record {record['id']}"
     if task.level == "token":
-        if not isinstance(prediction, (list, tuple)) or len(prediction) != len(record["tokens"]):
-            size = len(prediction) if isinstance(prediction, (list, tuple)) else type(prediction).__name__
-            raise CodemixError(f"{where}: the model returned {size} labels for {len(record['tokens'])} tokens")
+        if not isinstance(prediction, (list, tuple)):
+            raise CodemixError(f"{where}: the model returned a {type(prediction).__name__} ({str(prediction)[:40]!r}) where a "
+                               f"token task needs a list of {len(record['tokens'])} labels, one per token")
+        if len(prediction) != len(record["tokens"]):
+            raise CodemixError(f"{where}: the model returned {len(prediction)} labels for {len(record['tokens'])} tokens")
         values = prediction
     else:
         values = [prediction]

@@ -1080,3 +1080,19 @@ def test_a_task_name_works_where_a_task_is_expected_and_k_is_checked():
         codemix.mixing_stats(["en", "hi"], k="x")
     with pytest.raises(codemix.CodemixError, match="k is a whole number, None or \"corpus\""):
         codemix.corpus_mixing_stats([["en", "hi"]], k="corpora")
+
+
+@pytest.mark.parametrize("returned, message", [
+    (lambda records: None, "lid/demo_hien: the model's predict returned None, not a list with one prediction per record"),
+    (lambda records: "en", "lid/demo_hien: the model's predict returned a str, not a list with one prediction per record"),
+    (lambda records: ["en" for _ in records], "the model returned a str ('en') where a token task needs a list of "),
+])
+def test_a_model_returning_the_wrong_shape_is_told_the_shape_expected(tmp_path, returned, message):
+    # None was a TypeError from codemix's own list(), reported as if the model had raised
+    class Model:
+        def predict(self, task, records):
+            return returned(records)
+
+    with pytest.raises(codemix.CodemixError) as caught:
+        codemix.evaluate(Model(), tasks="lid", corpora=CORPUS, out=tmp_path / "run", progress=False)
+    assert message in str(caught.value) and not (tmp_path / "run").exists()
