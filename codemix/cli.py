@@ -32,8 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the ``codemix`` command line; returns the exit code (1 for a user error)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not hasattr(args, "run"):
-        parser.print_help()
+    if not hasattr(args, "run"):  # `codemix` alone, or a group without its action (`codemix leaderboard`)
+        parser.commands.get(args.command, parser).print_help()
         return 1
     from codemix.loaders.progress import set_quiet
 
@@ -87,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"codemix {_version()}")
     parser.add_argument("--quiet", action="store_true", help="no progress bars or status lines (they go to stderr, "
                                                              "and only when it is a terminal)")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
+    parser.commands = commands.choices  # name -> its parser, for the help of a group named without an action
 
     add_corpora_commands(commands, argparse.RawDescriptionHelpFormatter)
 

@@ -109,3 +109,10 @@ def test_every_option_has_help_and_every_leaf_command_a_description_and_an_examp
 
     walk(build_parser(), "codemix")
     assert not missing, missing
+
+
+@pytest.mark.parametrize("group", ["corpora", "tasks", "baseline", "leaderboard"])
+def test_a_group_without_its_action_prints_that_groups_help(capsys, group):
+    assert main([group]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: codemix {group} ") and "ACTION" in out
