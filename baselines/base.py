@@ -60,6 +60,13 @@ def positive_option(name: str, value: Any, whole: bool = True):
     return int(value) if whole else value
 
 
+def whole_at_least(value: Any, minimum: int) -> bool:
+    """Whether ``value`` is a whole number (not a bool, not a float) of at least ``minimum``."""
+    import numbers
+
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool) and value >= minimum
+
+
 def as_task(task):
     """``task`` itself, or the ``Task`` a name stands for (``"lid"``)."""
     from codemix.tasks.registry import get_task
@@ -76,9 +83,7 @@ def check_seed(seed: Any) -> int:
     >>> check_seed(7), check_seed(4294967295)
     (7, 4294967295)
     """
-    import numbers
-
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or not 0 <= seed < SEEDS:
+    if not whole_at_least(seed, 0) or seed >= SEEDS:
         raise CodemixError(f"--seed (Python: seed) must be a whole number from 0 to {SEEDS - 1}, not {seed!r}")
     return int(seed)
 

@@ -44,8 +44,8 @@ def run_benchmark(corpora=None, baselines=None, tasks=None, out="benchmark-resul
             echo("the neural tier (bilstm_crf, ensemble) is skipped: torch is not installed "
                  "(pip install 'codemix[neural]')")
     check_seed(seed)
-    corpora, baselines, tasks = (name_list(value, what) for value, what in
-                                 ((corpora, "corpora"), (baselines, "baselines"), (tasks, "tasks")))
+    corpora, tasks = name_list(corpora, "corpora"), name_list(tasks, "tasks")
+    baselines = name_list(baselines, "baselines")
     main_process = int(os.environ.get("RANK", "0")) == 0
     out = check_output_folder(out) if main_process else Path(out)  # before minutes of fitting
     from codemix.loaders.api import load_available

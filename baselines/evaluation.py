@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from codemix.baselines.base import check_seed
+from codemix.baselines.base import check_seed, whole_at_least
 from codemix.baselines.model import describe_model, resolve_model
 from codemix.common.errors import CodemixError, UnknownNameError
 from codemix.common.names import name_list
@@ -187,12 +187,9 @@ def _check_arguments(shots, limit, meta, model_options) -> None:
     """Refuse, before any work, arguments of the wrong kind (they would fail deep inside, or in the submission)."""
     from collections.abc import Mapping
 
-    def whole(value) -> bool:
-        return isinstance(value, int) and not isinstance(value, bool)
-
-    if not whole(shots) or shots < 0:
+    if not whole_at_least(shots, 0):
         raise CodemixError(f"shots must be a whole number >= 0, not {shots!r}")
-    if limit is not None and (not whole(limit) or limit < 1):
+    if limit is not None and not whole_at_least(limit, 1):
         raise CodemixError(f"limit must be a whole number >= 1 (or None), not {limit!r}")
     if meta is not None:
         if not isinstance(meta, Mapping):

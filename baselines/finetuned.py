@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 from typing import Any, Mapping
 
+from codemix.baselines.base import as_task
 from codemix.baselines.hub import from_pretrained
 from codemix.baselines.transformer import STATE_FILE
 from codemix.common.errors import CodemixError
@@ -88,7 +89,6 @@ class FineTunedEncoder:
 
     def predict(self, task, records) -> list:
         """One label per record (sentence tasks) or per token (token tasks); see ``codemix.Model``."""
-        from codemix.baselines.base import as_task
         from codemix.baselines.encoder_inference import predict_sentences, predict_words
 
         task = as_task(task)

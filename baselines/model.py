@@ -97,13 +97,13 @@ def resolve_model(spec: str, **options: Any) -> Any:
 
 def check_option_values(options: dict) -> None:
     """Refuse a count or a time no adapter can use (0 or fewer requests in flight, a negative timeout...)."""
-    from codemix.baselines.base import positive_option
+    from codemix.baselines.base import positive_option, whole_at_least
 
     for name in ("batch_size", "max_length", "max_new_tokens", "concurrency", "timeout"):
         if options.get(name) is not None:
             positive_option(f"--{name.replace('_', '-')} (Python: {name})", options[name], whole=name != "timeout")
     retries = options.get("retries")
-    if retries is not None and (isinstance(retries, bool) or not isinstance(retries, int) or retries < 0):
+    if retries is not None and not whole_at_least(retries, 0):
         raise ModelSpecError(f"--retries (Python: retries) must be a whole number >= 0, not {retries!r}")
 
 

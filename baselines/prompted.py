@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
+from codemix.baselines.base import as_task
 from codemix.baselines.fewshot import draw_examples
 from codemix.baselines.prompts import load_template, parse_label, parse_tags, render_prompt
 from codemix.baselines.response_cache import ResponseCache, default_cache_path, request_key
@@ -59,8 +60,6 @@ class PromptedModel:
 
     def predict(self, task, records) -> list:
         """One prediction per record (``None`` where the answer named no label); ``task``: a ``Task`` or its name."""
-        from codemix.baselines.base import as_task
-
         task = as_task(task)
         rows = [dict(r) for r in records]
         if not rows:

@@ -26,6 +26,16 @@ def check_output_folder(path, flag: str = "--out") -> Path:
     return path
 
 
+def make_output_folder(path, flag: str = "--out") -> Path:
+    """The folder ``path``, created if missing after ``check_output_folder``; a failure is a CodemixError."""
+    path = check_output_folder(path, flag)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CodemixError(f"{flag} {path}: cannot create the folder ({error.strerror})") from None
+    return path
+
+
 def check_output_file(path, flag: str) -> Path:
     """``path`` as a Path, if codemix can create or replace the file there; else a CodemixError."""
     path = Path(path)

@@ -11,7 +11,7 @@ from codemix.leaderboard.gold import build_gold, gold_cells, gold_items, gold_sl
 from codemix.leaderboard.store import connect, default_db_path, dumps, now, transaction
 from codemix.leaderboard.validate import validate_folder
 from codemix.common.errors import CodemixError
-from codemix.common.paths import check_output_folder
+from codemix.common.paths import make_output_folder
 from codemix.tasks.registry import get_task
 from codemix.tasks.scoring import score_by_id
 from codemix.tasks.slices import slice_scores
@@ -150,7 +150,7 @@ class Leaderboard:
     def export(self, out_dir) -> list[Path]:
         """One JSON per submission: meta (seed, config), scores, package/task/corpus versions, gold sha256, date."""
         results = self.results()
-        out_dir = output_folder(out_dir)
+        out_dir = make_output_folder(out_dir)
         cells = {(c["task"], c["corpus"]): c for c in results["cells"]}
         written = []
         for submission in results["submissions"]:
@@ -183,7 +183,7 @@ class Leaderboard:
         from codemix.leaderboard.page import render_page
 
         page = render_page(self.results())
-        path = output_folder(out_dir) / "index.html"
+        path = make_output_folder(out_dir) / "index.html"
         path.write_text(page, encoding="utf-8")
         return path
 
@@ -196,20 +196,6 @@ def _task_current(cell: dict) -> bool:
         return get_task(cell["task"]).version == cell["task_version"]
     except UnknownNameError:
         return False
-
-
-def output_folder(path) -> Path:
-    """A folder to write into: created if missing; an existing file or an unwritable place is a clear error."""
-    import os
-
-    path = check_output_folder(path)
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise CodemixError(f"--out {path}: cannot create the folder ({error.strerror})") from None
-    if not os.access(path, os.W_OK | os.X_OK):
-        raise CodemixError(f"--out {path}: the folder is not writable; pass another --out")
-    return path
 
 
 # the kinds codemix itself writes into meta.json (its baselines and codemix.evaluate's adapters)

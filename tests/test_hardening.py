@@ -834,6 +834,10 @@ def test_a_path_failing_mid_run_is_one_line_and_a_bug_keeps_its_traceback(monkey
         main(["corpora", "list"])
 
 
+# an OpenAI-compatible server nobody runs: the options are refused before it is asked
+SERVER = ["evaluate", "--model", "openai:m@http://127.0.0.1:9/v1", "--corpora", CORPUS]
+
+
 @pytest.mark.parametrize("argv, message", [
     (["baseline", "run", "char_ngram", "--task", "lid", "--corpus", CORPUS, "--seed", "-1"],
      "--seed (Python: seed) must be a whole number from 0 to 4294967295, not -1"),
@@ -843,14 +847,10 @@ def test_a_path_failing_mid_run_is_one_line_and_a_bug_keeps_its_traceback(monkey
      "--seed (Python: seed) must be a whole number from 0 to 4294967295, not -5"),
     (["evaluate", "--model", "module:codemix.baselines.majority:MajorityBaseline", "--corpora", CORPUS, "--shots", "2",
       "--seed", "-1"], "--seed (Python: seed) must be a whole number from 0 to 4294967295, not -1"),
-    (["evaluate", "--model", "openai:m@http://127.0.0.1:9/v1", "--corpora", CORPUS, "--timeout", "-1"],
-     "--timeout (Python: timeout) must be a positive number, not -1.0"),
-    (["evaluate", "--model", "openai:m@http://127.0.0.1:9/v1", "--corpora", CORPUS, "--timeout", "nan"],
-     "--timeout (Python: timeout) must be a positive number, not nan"),
-    (["evaluate", "--model", "openai:m@http://127.0.0.1:9/v1", "--corpora", CORPUS, "--retries", "-1"],
-     "--retries (Python: retries) must be a whole number >= 0, not -1"),
-    (["evaluate", "--model", "openai:m@http://127.0.0.1:9/v1", "--corpora", CORPUS, "--concurrency", "0"],
-     "--concurrency (Python: concurrency) must be a positive whole number, not 0"),
+    ([*SERVER, "--timeout", "-1"], "--timeout (Python: timeout) must be a positive number, not -1.0"),
+    ([*SERVER, "--timeout", "nan"], "--timeout (Python: timeout) must be a positive number, not nan"),
+    ([*SERVER, "--retries", "-1"], "--retries (Python: retries) must be a whole number >= 0, not -1"),
+    ([*SERVER, "--concurrency", "0"], "--concurrency (Python: concurrency) must be a positive whole number, not 0"),
     (["evaluate", "--model", "llm:models/none", "--corpora", CORPUS, "--batch-size", "0"],
      "--batch-size (Python: batch_size) must be a positive whole number, not 0"),
     (["evaluate", "--model", "hf:models/none", "--corpora", CORPUS, "--max-length", "-2"],
