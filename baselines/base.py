@@ -165,11 +165,13 @@ class Baseline:
 
 @dataclass(frozen=True)
 class TokenInput:
-    """A sentence as a token-level baseline sees it: its tokens and, only where the task declares
-    ``lid`` among its inputs (POS, as in the ICON contests), the record's LID tags."""
+    """A sentence as a token-level baseline sees it: its tokens, the record's ``domain`` (the
+    platform it comes from, every task's declared input) and, only where the task declares ``lid``
+    among its inputs (POS, as in the ICON contests), the record's LID tags."""
 
     tokens: tuple[str, ...]
     lid: tuple[str, ...] | None = None
+    domain: str | None = None
 
 
 def model_input(task, record):
@@ -177,7 +179,15 @@ def model_input(task, record):
     if task.level != "token":
         return record["text"]
     lid = record.get("lid") if "lid" in task.inputs and task.field != "lid" else None
-    return TokenInput(tuple(record["tokens"]), tuple(lid) if lid else None)
+    domain = record.get("domain") if "domain" in task.inputs else None
+    return TokenInput(tuple(record["tokens"]), tuple(lid) if lid else None, domain)
+
+
+def several_domains(examples) -> bool:
+    """Whether token examples come from at least two named domains (platforms): only then do the
+    token baselines learn per-domain copies of their features, since the ICON files of each
+    platform follow their own tagging conventions and one domain would only duplicate features."""
+    return len({item.domain for item, _ in examples if item.domain is not None}) >= 2
 
 
 def labelled(task, records) -> list[tuple[Any, Any]]:

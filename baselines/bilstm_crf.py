@@ -2,7 +2,9 @@
 
 Each token is seen through four views: its lower-cased word, its spelling skeleton (romanised
 spelling variants share one), its characters (a small CNN, so unseen spellings still get a
-vector) and, where the task lets a system read them (POS), its LID tag. A bidirectional LSTM
+vector) and, where the task lets a system read them (POS), its LID tag; when train comes from
+several platforms (domains), an embedding of the sentence's domain joins every token's views, so
+the network can learn each platform's own tagging conventions. A bidirectional LSTM
 reads the sentence and a linear-chain CRF picks the tag sequence. Training runs epoch by epoch on
 train; the epoch kept is the one with the best validation main score (early stopping after
 ``patience`` epochs without a gain), so validation chooses and test never does. Deterministic for
@@ -16,7 +18,7 @@ import time
 from collections import Counter
 from typing import ClassVar
 
-from codemix.baselines.base import Baseline, positive_option
+from codemix.baselines.base import Baseline, positive_option, several_domains
 from codemix.baselines.features import spelling_skeleton
 from codemix.baselines.sampling import token_count
 from codemix.tasks.metrics import METRICS
@@ -128,7 +130,7 @@ class BiLstmCrfBaseline(Baseline):
         if best_state is not None:
             self.network.load_state_dict(best_state)
         self.chosen = {"epochs_run": epoch + 1, "best_epoch": (history.index(max(history)) + 1) if history else epoch + 1,
-                       "validation_history": history,
+                       "validation_history": history, "by_domain": bool(self.domains),
                        f"validation_{task.main_score}": None if best is None else round(best, 4),
                        "fit_seconds": round(time.perf_counter() - started, 2)}
 
@@ -144,12 +146,14 @@ class BiLstmCrfBaseline(Baseline):
         self.chars = {char: i for i, char in enumerate(chars, start=2)}
         lids = sorted({tag for item, _ in examples for tag in (item.lid or ())})
         self.lids = {tag: i for i, tag in enumerate(lids, start=2)}
+        domains = sorted({item.domain for item, _ in examples if item.domain is not None}) if several_domains(examples) else []
+        self.domains = {domain: i for i, domain in enumerate(domains, start=2)}
         self.tags = sorted({tag for _, labels in examples for tag in labels})
         self.tag_ids = {tag: i for i, tag in enumerate(self.tags)}
 
     def _sizes(self) -> dict[str, int]:
         return {"words": len(self.words) + 2, "skeletons": len(self.skeletons) + 2, "chars": len(self.chars) + 2,
-                "lid": len(self.lids) + 2 if self.lids else 0}
+                "lid": len(self.lids) + 2 if self.lids else 0, "domain": len(domains) + 2 if (domains := getattr(self, "domains", {})) else 0}
 
     def _encode(self, item, labels=None) -> tuple:
         """One sentence's ids per view (computed once per sentence, padded per batch)."""
@@ -157,8 +161,10 @@ class BiLstmCrfBaseline(Baseline):
         skeletons = [self.skeletons.get(spelling_skeleton(token), UNKNOWN) for token in item.tokens]
         chars = [[self.chars.get(char, UNKNOWN) for char in token[:MAX_CHARS]] for token in item.tokens]
         lid = [self.lids.get(tag, UNKNOWN) for tag in item.lid] if item.lid and self.lids else [PAD] * len(words)
+        # a domain not seen in train (or none) gets the padding id, a zero vector: no domain's conventions
+        domain = [getattr(self, "domains", {}).get(item.domain, PAD)] * len(words)  # saved before domains: none
         tags = [self.tag_ids[tag] for tag in labels] if labels is not None else [0] * len(words)
-        return words, skeletons, chars, lid, tags
+        return words, skeletons, chars, lid, domain, tags
 
     def _tensors(self, encoded: list[tuple], generator=None) -> dict:
         """Padded id tensors of a batch of encoded sentences; with a ``generator`` (training),
@@ -168,11 +174,11 @@ class BiLstmCrfBaseline(Baseline):
 
         length = max(len(sentence[0]) for sentence in encoded)
         width = max(1, max(len(chars) for sentence in encoded for chars in sentence[2]))
-        arrays = {key: np.zeros((len(encoded), length), dtype=np.int64) for key in ("words", "skeletons", "lid", "tags")}
+        arrays = {key: np.zeros((len(encoded), length), dtype=np.int64) for key in ("words", "skeletons", "lid", "domain", "tags")}
         chars = np.zeros((len(encoded), length, width), dtype=np.int64)
-        for row, (words, skeletons, token_chars, lid, tags) in enumerate(encoded):
+        for row, (words, skeletons, token_chars, lid, domain, tags) in enumerate(encoded):
             n = len(words)
-            for key, values in (("words", words), ("skeletons", skeletons), ("lid", lid), ("tags", tags)):
+            for key, values in (("words", words), ("skeletons", skeletons), ("lid", lid), ("domain", domain), ("tags", tags)):
                 arrays[key][row, :n] = values
             for column, ids in enumerate(token_chars):
                 chars[row, column, :len(ids)] = ids

@@ -7,7 +7,8 @@ model; the model (linear SVM, or NB-SVM logistic regression), C and class
 weighting are chosen on validation by the task's main score, then the chosen configuration is
 refitted on train + validation (``refit=False`` keeps the train-only model).
 Token tasks: per-token features (character 2-4-grams of the token, affixes, shape, script,
-and the neighbours' words, suffixes, shapes and scripts) into a linear SVM, C chosen on
+and the neighbours' words, suffixes, shapes and scripts; per-domain copies of all but the
+character n-grams when train comes from several platforms) into a linear SVM, C chosen on
 validation (on a bounded sample of a very large train split, see ``codemix.baselines.sampling``).
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import itertools
 import time
 
-from codemix.baselines.base import Baseline
+from codemix.baselines.base import Baseline, several_domains
 from codemix.baselines.features import sentence_features
 from codemix.baselines.sampling import plan, usage
 from codemix.loaders.normalize import NATIVE_WORD, romanise
@@ -65,29 +66,31 @@ class CharNgramBaseline(Baseline):
     # --- token tasks ---------------------------------------------------------------------------
 
     def _fit_tokens(self, task, examples, dev) -> None:
+        self.by_domain = several_domains(examples)
         selection, training = plan(examples, self.options, self.seed)
-        self.vectorizer, matrix, labels = _token_matrix(selection)
+        self.vectorizer, matrix, labels = _token_matrix(selection, self.by_domain)
         dev_labels = [label for _, sentence in dev for label in sentence]
         grid = [dict(zip(TOKEN_GRID, values)) for values in itertools.product(*TOKEN_GRID.values())]
         svm = lambda config: _svm(config["C"], None, self.seed)  # noqa: E731
         self.model, self.chosen = _select(task, grid, svm, matrix, labels, dev and self._token_rows(dev), dev_labels)
         if training is not selection:
             # compared on a sample of a large split: the chosen configuration is fitted on more of it
-            self.vectorizer, matrix, labels = _token_matrix(training)
+            self.vectorizer, matrix, labels = _token_matrix(training, self.by_domain)
             self.model = svm(self.chosen).fit(matrix, labels)
             if dev:
                 score = METRICS[task.main_score](dev_labels, list(self.model.predict(self._token_rows(dev))))
                 self.chosen[f"validation_{task.main_score}"] = round(score, 4)
-        self.chosen.update(usage(examples, training))
+        self.chosen.update(usage(examples, training), by_domain=self.by_domain)
 
     def _token_rows(self, examples):
-        return _int32(self.vectorizer.transform(_token_dicts(item for item, _ in examples)))
+        return _int32(self.vectorizer.transform(_token_dicts((item for item, _ in examples), self.by_domain)))
 
     def _predict(self, task, inputs) -> list:
         if task.level == "sentence":
             return self.model.predict(self.vectorizer.transform([with_romanised(text) for text in inputs])).tolist()
         any_tokens = any(item.tokens for item in inputs)
-        flat = self.model.predict(_int32(self.vectorizer.transform(_token_dicts(inputs)))).tolist() if any_tokens else []
+        flat = self.model.predict(_int32(self.vectorizer.transform(
+            _token_dicts(inputs, getattr(self, "by_domain", False))))).tolist() if any_tokens else []
         out, position = [], 0
         for item in inputs:
             out.append(flat[position:position + len(item.tokens)])
@@ -103,18 +106,18 @@ def _int32(matrix):
     return matrix
 
 
-def _token_matrix(examples):
+def _token_matrix(examples, by_domain: bool):
     """A fitted DictVectorizer, the examples' token feature matrix and their flat labels."""
     from sklearn.feature_extraction import DictVectorizer
 
     vectorizer = DictVectorizer()
-    matrix = _int32(vectorizer.fit_transform(_token_dicts(item for item, _ in examples)))
+    matrix = _int32(vectorizer.fit_transform(_token_dicts((item for item, _ in examples), by_domain)))
     return vectorizer, matrix, [label for _, sentence in examples for label in sentence]
 
 
-def _token_dicts(sentences):
+def _token_dicts(sentences, by_domain: bool):
     for item in sentences:
-        yield from sentence_features(item.tokens, item.lid, char_ngrams=True)
+        yield from sentence_features(item.tokens, item.lid, char_ngrams=True, domain=item.domain if by_domain else None)
 
 
 def with_romanised(text: str) -> str:

@@ -53,11 +53,19 @@ def word_features(token: str, char_ngrams: bool) -> tuple[tuple[str, float], ...
     return tuple(out)
 
 
-def sentence_features(tokens, lid=None, char_ngrams: bool = False, window: int = 2) -> list[dict[str, float]]:
+def sentence_features(tokens, lid=None, char_ngrams: bool = False, window: int = 2,
+                      domain: str | None = None) -> list[dict[str, float]]:
     """One feature dict per token: its own features plus its neighbours' words, affixes and shapes.
 
     ``lid``, given only where the task allows a system to read LID tags (POS), adds the token's
-    and its neighbours' language tags as features.
+    and its neighbours' language tags as features. ``domain`` adds a copy of every feature but the
+    character n-grams, prefixed with the domain ("frustratingly easy" domain adaptation, Daume III
+    2007): the shared copy learns what the platforms agree on, the domain's copy how its own
+    annotators differ. Character n-grams describe a word's form, which does not change with the
+    platform, and copying them would double the largest part of the model.
+
+    >>> sentence_features(["ok"], domain="twitter")[0]["d=twitter|w=ok"]
+    1.0
     """
     own = [word_features(token, char_ngrams) for token in tokens]
     out = []
@@ -81,6 +89,8 @@ def sentence_features(tokens, lid=None, char_ngrams: bool = False, window: int =
         if lid:
             features[f"lid={lid[index]}"] = 1.0
             features[f"lid={lid[index]}|s2={tokens[index].lower()[-2:]}"] = 1.0
+        if domain is not None:
+            features.update([(f"d={domain}|{key}", value) for key, value in features.items() if not key.startswith("cg=")])
         out.append(features)
     return out
 

@@ -1,5 +1,6 @@
-"""The network of the BiLSTM-CRF tagger: word, spelling-skeleton, character-CNN and (for POS)
-LID-tag embeddings, a bidirectional LSTM, and a linear-chain CRF on top (PyTorch)."""
+"""The network of the BiLSTM-CRF tagger: word, spelling-skeleton, character-CNN, (for POS)
+LID-tag and (for corpora of several platforms) domain embeddings, a bidirectional LSTM, and a
+linear-chain CRF on top (PyTorch)."""
 
 from __future__ import annotations
 
@@ -83,7 +84,8 @@ class BiLstmCrf(nn.Module):
         self.skeletons = nn.Embedding(sizes["skeletons"], 32, padding_idx=0, sparse=True)
         self.chars = CharCNN(sizes["chars"])
         self.lid = nn.Embedding(sizes["lid"], 16, padding_idx=0) if sizes.get("lid") else None
-        width = word_dim + 32 + 64 + (16 if self.lid is not None else 0)
+        self.domain = nn.Embedding(sizes["domain"], 8, padding_idx=0) if sizes.get("domain") else None
+        width = word_dim + 32 + 64 + (16 if self.lid is not None else 0) + (8 if self.domain is not None else 0)
         self.dropout = nn.Dropout(dropout)
         self.lstm = nn.LSTM(width, hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * hidden, n_tags)
@@ -103,6 +105,8 @@ class BiLstmCrf(nn.Module):
         parts = [self.words(batch["words"]), self.skeletons(batch["skeletons"]), self.chars(batch["chars"])]
         if self.lid is not None:
             parts.append(self.lid(batch["lid"]))
+        if self.domain is not None:
+            parts.append(self.domain(batch["domain"]))
         lengths = batch["mask"].sum(1)
         packed = nn.utils.rnn.pack_padded_sequence(self.dropout(torch.cat(parts, dim=2)), lengths, batch_first=True,
                                                    enforce_sorted=False)

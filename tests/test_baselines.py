@@ -218,6 +218,47 @@ def test_token_baselines_read_lid_only_where_the_task_declares_it():
     assert model_input(codemix.get_task("sentiment"), record) == "yaar good"
 
 
+def _two_platforms(domains=("facebook", "whatsapp")):
+    """Train records where the platforms tag the same words differently ('ok' and 'lol' are
+    English on one and `other` on the other), as the ICON files of each platform do."""
+    def record(tokens, tags, domain):
+        return {"tokens": tokens, "lid": tags, "text": " ".join(tokens), "domain": domain}
+
+    train = []
+    for i in range(12):
+        train.append(record(["ok", "yaar", "lol"], ["en", "hi", "en"], domains[0]))
+        train.append(record(["ok", "yaar", "lol"], ["other", "hi", "other"], domains[1]))
+        train.append(record(["bahut", "good", "hai"], ["hi", "en", "hi"], domains[i % 2]))
+    return train
+
+
+@pytest.mark.parametrize("baseline", ["char_ngram", "crf", "bilstm_crf"])
+def test_token_baselines_learn_each_platforms_own_conventions(baseline):
+    from codemix.baselines.base import TokenInput, model_input, several_domains
+    from codemix.baselines.features import sentence_features
+
+    assert several_domains([(TokenInput(("a",), domain=d), ["en"]) for d in ("x", "y", None)])
+    assert not several_domains([(TokenInput(("a",), domain=d), ["en"]) for d in ("x", "x", None)])
+
+    task = codemix.get_task("lid")
+    record = {"tokens": ["ok"], "lid": ["en"], "text": "ok", "domain": "twitter"}
+    assert model_input(task, record) == TokenInput(("ok",), None, "twitter")
+    copies = sentence_features(["ok"], char_ngrams=True, domain="twitter")[0]
+    assert copies["d=twitter|w=ok"] == copies["w=ok"] == 1.0 and not any(k.startswith("d=twitter|cg=") for k in copies)
+    options = {"epochs": 40, "patience": 40} if baseline == "bilstm_crf" else {}
+    model = get_baseline(baseline, seed=0, **options).fit(task, _two_platforms())
+    probe = [{"tokens": ["ok", "yaar", "lol"], "text": "", "domain": d} for d in ("facebook", "whatsapp", "twitter", None)]
+    facebook, whatsapp, unseen, no_domain = model.predict(task, probe)
+    assert facebook == ["en", "hi", "en"] and whatsapp == ["other", "hi", "other"]
+    assert unseen == no_domain, "a platform not seen in train is read as no platform: the shared features decide"
+    assert model.chosen["by_domain"] is True
+    # one platform only: no copies, and the model cannot tell the conventions apart
+    single = get_baseline(baseline, seed=0, **options).fit(task, _two_platforms(("twitter", "twitter")))
+    assert single.chosen["by_domain"] is False
+    answers = single.predict(task, probe)
+    assert answers[0] == answers[1] == answers[2] == answers[3]
+
+
 def test_benchmark_reports_pos_with_predicted_lid(tmp_path):
     results = run_benchmark(["demo_hien"], ("crf",), ["pos"], tmp_path, echo=lambda *_: None)
     (row,) = results["rows"]
