@@ -259,6 +259,21 @@ def test_token_baselines_learn_each_platforms_own_conventions(baseline):
     assert answers[0] == answers[1] == answers[2] == answers[3]
 
 
+@pytest.mark.parametrize("baseline, attribute", [("char_ngram", "by_domain"), ("crf", "by_domain"), ("bilstm_crf", "domains")])
+def test_a_token_model_saved_before_platform_features_still_predicts(baseline, attribute, tmp_path):
+    import joblib
+
+    task = codemix.get_task("lid")
+    options = {"epochs": 3} if baseline == "bilstm_crf" else {}
+    model = get_baseline(baseline, seed=0, **options).fit(task, _two_platforms(("twitter", "twitter")))
+    probe = [{"tokens": ["ok", "yaar"], "text": "", "domain": "facebook"}]
+    expected = model.predict(task, probe)
+    delattr(model, attribute)  # as saved by a release without per-platform features
+    path = tmp_path / "old.joblib"
+    joblib.dump(model, path)
+    assert get_baseline(baseline).load(path).predict(task, probe) == expected
+
+
 def test_benchmark_reports_pos_with_predicted_lid(tmp_path):
     results = run_benchmark(["demo_hien"], ("crf",), ["pos"], tmp_path, echo=lambda *_: None)
     (row,) = results["rows"]
