@@ -180,7 +180,8 @@ def model_input(task, record):
         return record["text"]
     lid = record.get("lid") if "lid" in task.inputs and task.field != "lid" else None
     domain = record.get("domain") if "domain" in task.inputs else None
-    return TokenInput(tuple(record["tokens"]), tuple(lid) if lid else None, domain)
+    # a record built by hand may carry any value here; the models compare and sort domains as text
+    return TokenInput(tuple(record["tokens"]), tuple(lid) if lid else None, None if domain is None else str(domain))
 
 
 def several_domains(examples) -> bool:

@@ -243,6 +243,7 @@ def test_token_baselines_learn_each_platforms_own_conventions(baseline):
     task = codemix.get_task("lid")
     record = {"tokens": ["ok"], "lid": ["en"], "text": "ok", "domain": "twitter"}
     assert model_input(task, record) == TokenInput(("ok",), None, "twitter")
+    assert model_input(task, dict(record, domain=7)) == TokenInput(("ok",), None, "7")  # sortable beside names
     copies = sentence_features(["ok"], char_ngrams=True, domain="twitter")[0]
     assert copies["d=twitter|w=ok"] == copies["w=ok"] == 1.0 and not any(k.startswith("d=twitter|cg=") for k in copies)
     options = {"epochs": 40, "patience": 40} if baseline == "bilstm_crf" else {}
