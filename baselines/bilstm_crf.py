@@ -152,8 +152,9 @@ class BiLstmCrfBaseline(Baseline):
         self.tag_ids = {tag: i for i, tag in enumerate(self.tags)}
 
     def _sizes(self) -> dict[str, int]:
+        domains = getattr(self, "domains", {})  # a network saved before domains were used has none
         return {"words": len(self.words) + 2, "skeletons": len(self.skeletons) + 2, "chars": len(self.chars) + 2,
-                "lid": len(self.lids) + 2 if self.lids else 0, "domain": len(domains) + 2 if (domains := getattr(self, "domains", {})) else 0}
+                "lid": len(self.lids) + 2 if self.lids else 0, "domain": len(domains) + 2 if domains else 0}
 
     def _encode(self, item, labels=None) -> tuple:
         """One sentence's ids per view (computed once per sentence, padded per batch)."""
@@ -162,7 +163,7 @@ class BiLstmCrfBaseline(Baseline):
         chars = [[self.chars.get(char, UNKNOWN) for char in token[:MAX_CHARS]] for token in item.tokens]
         lid = [self.lids.get(tag, UNKNOWN) for tag in item.lid] if item.lid and self.lids else [PAD] * len(words)
         # a domain not seen in train (or none) gets the padding id, a zero vector: no domain's conventions
-        domain = [getattr(self, "domains", {}).get(item.domain, PAD)] * len(words)  # saved before domains: none
+        domain = [getattr(self, "domains", {}).get(item.domain, PAD)] * len(words)
         tags = [self.tag_ids[tag] for tag in labels] if labels is not None else [0] * len(words)
         return words, skeletons, chars, lid, domain, tags
 
