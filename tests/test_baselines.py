@@ -232,20 +232,24 @@ def _two_platforms(domains=("facebook", "whatsapp")):
     return train
 
 
-@pytest.mark.parametrize("baseline", ["char_ngram", "crf", "bilstm_crf"])
-def test_token_baselines_learn_each_platforms_own_conventions(baseline):
+def test_token_models_see_the_domain_and_copy_features_only_for_several():
     from codemix.baselines.base import TokenInput, model_input, several_domains
     from codemix.baselines.features import sentence_features
 
     assert several_domains([(TokenInput(("a",), domain=d), ["en"]) for d in ("x", "y", None)])
     assert not several_domains([(TokenInput(("a",), domain=d), ["en"]) for d in ("x", "x", None)])
-
     task = codemix.get_task("lid")
     record = {"tokens": ["ok"], "lid": ["en"], "text": "ok", "domain": "twitter"}
     assert model_input(task, record) == TokenInput(("ok",), None, "twitter")
     assert model_input(task, dict(record, domain=7)) == TokenInput(("ok",), None, "7")  # sortable beside names
     copies = sentence_features(["ok"], char_ngrams=True, domain="twitter")[0]
     assert copies["d=twitter|w=ok"] == copies["w=ok"] == 1.0 and not any(k.startswith("d=twitter|cg=") for k in copies)
+    assert sentence_features(["ok"], char_ngrams=True) == [{k: v for k, v in copies.items() if not k.startswith("d=")}]
+
+
+@pytest.mark.parametrize("baseline", ["char_ngram", "crf", "bilstm_crf"])
+def test_token_baselines_learn_each_platforms_own_conventions(baseline):
+    task = codemix.get_task("lid")
     options = {"epochs": 40, "patience": 40} if baseline == "bilstm_crf" else {}
     model = get_baseline(baseline, seed=0, **options).fit(task, _two_platforms())
     probe = [{"tokens": ["ok", "yaar", "lol"], "text": "", "domain": d} for d in ("facebook", "whatsapp", "twitter", None)]
