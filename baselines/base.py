@@ -184,11 +184,12 @@ def model_input(task, record):
     return TokenInput(tuple(record["tokens"]), tuple(lid) if lid else None, None if domain is None else str(domain))
 
 
-def several_domains(examples) -> bool:
-    """Whether token examples come from at least two named domains (platforms): only then do the
-    token baselines learn per-domain copies of their features, since the ICON files of each
+def training_domains(examples) -> list[str]:
+    """The named domains (platforms) of token examples, sorted, when there are at least two; else
+    none. Only then do the token baselines learn per-domain features, since the ICON files of each
     platform follow their own tagging conventions and one domain would only duplicate features."""
-    return len({item.domain for item, _ in examples if item.domain is not None}) >= 2
+    named = sorted({item.domain for item, _ in examples if item.domain is not None})
+    return named if len(named) >= 2 else []
 
 
 def labelled(task, records) -> list[tuple[Any, Any]]:

@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from typing import ClassVar
 
-from codemix.baselines.base import Baseline, positive_option, several_domains
+from codemix.baselines.base import Baseline, positive_option, training_domains
 from codemix.baselines.features import spelling_skeleton
 from codemix.baselines.sampling import token_count
 from codemix.tasks.metrics import METRICS
@@ -70,6 +70,8 @@ class BiLstmCrfBaseline(Baseline):
     kind = "neural"  # trained from scratch on the corpus, no pre-trained weights
     defaults: ClassVar[dict] = {"epochs": 30, "patience": 5, "batch_size": 32, "lr": 2e-3, "hidden": 128,
                 "max_training_tokens": 2_500_000, "threads": 1}
+    # domain -> id, set by fit on several domains (never mutated); a network saved before domains has none
+    domains: dict[str, int] = {}
 
     def __init__(self, seed: int = 0, **options):
         # every setting lives in ``options`` (and so in config()), the defaults filled in
@@ -146,15 +148,13 @@ class BiLstmCrfBaseline(Baseline):
         self.chars = {char: i for i, char in enumerate(chars, start=2)}
         lids = sorted({tag for item, _ in examples for tag in (item.lid or ())})
         self.lids = {tag: i for i, tag in enumerate(lids, start=2)}
-        domains = sorted({item.domain for item, _ in examples if item.domain is not None}) if several_domains(examples) else []
-        self.domains = {domain: i for i, domain in enumerate(domains, start=2)}
+        self.domains = {domain: i for i, domain in enumerate(training_domains(examples), start=2)}
         self.tags = sorted({tag for _, labels in examples for tag in labels})
         self.tag_ids = {tag: i for i, tag in enumerate(self.tags)}
 
     def _sizes(self) -> dict[str, int]:
-        domains = getattr(self, "domains", {})  # a network saved before domains were used has none
         return {"words": len(self.words) + 2, "skeletons": len(self.skeletons) + 2, "chars": len(self.chars) + 2,
-                "lid": len(self.lids) + 2 if self.lids else 0, "domain": len(domains) + 2 if domains else 0}
+                "lid": len(self.lids) + 2 if self.lids else 0, "domain": len(self.domains) + 2 if self.domains else 0}
 
     def _encode(self, item, labels=None) -> tuple:
         """One sentence's ids per view (computed once per sentence, padded per batch)."""
@@ -163,7 +163,7 @@ class BiLstmCrfBaseline(Baseline):
         chars = [[self.chars.get(char, UNKNOWN) for char in token[:MAX_CHARS]] for token in item.tokens]
         lid = [self.lids.get(tag, UNKNOWN) for tag in item.lid] if item.lid and self.lids else [PAD] * len(words)
         # a domain not seen in train (or none) gets the padding id, a zero vector: no domain's conventions
-        domain = [getattr(self, "domains", {}).get(item.domain, PAD)] * len(words)
+        domain = [self.domains.get(item.domain, PAD)] * len(words)
         tags = [self.tag_ids[tag] for tag in labels] if labels is not None else [0] * len(words)
         return words, skeletons, chars, lid, domain, tags
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import time
 
-from codemix.baselines.base import Baseline, several_domains
+from codemix.baselines.base import Baseline, training_domains
 from codemix.baselines.features import sentence_features
 from codemix.baselines.sampling import plan, usage
 from codemix.loaders.normalize import NATIVE_WORD, romanise
@@ -34,6 +34,7 @@ TOKEN_GRID = {"C": (0.05, 0.2)}
 class CharNgramBaseline(Baseline):
     """Character and word n-gram features into a linear model (see the module docstring)."""
     name = "char_ngram"
+    by_domain = False  # per-domain token features, set by fit; a model saved before them has none
 
     def _fit(self, task, examples, dev) -> None:
         if task.level == "sentence":
@@ -66,7 +67,7 @@ class CharNgramBaseline(Baseline):
     # --- token tasks ---------------------------------------------------------------------------
 
     def _fit_tokens(self, task, examples, dev) -> None:
-        self.by_domain = several_domains(examples)
+        self.by_domain = bool(training_domains(examples))
         selection, training = plan(examples, self.options, self.seed)
         self.vectorizer, matrix, labels = _token_matrix(selection, self.by_domain)
         dev_labels = [label for _, sentence in dev for label in sentence]
@@ -89,8 +90,7 @@ class CharNgramBaseline(Baseline):
         if task.level == "sentence":
             return self.model.predict(self.vectorizer.transform([with_romanised(text) for text in inputs])).tolist()
         any_tokens = any(item.tokens for item in inputs)
-        flat = self.model.predict(_int32(self.vectorizer.transform(
-            _token_dicts(inputs, getattr(self, "by_domain", False))))).tolist() if any_tokens else []
+        flat = self.model.predict(_int32(self.vectorizer.transform(_token_dicts(inputs, self.by_domain)))).tolist() if any_tokens else []
         out, position = [], 0
         for item in inputs:
             out.append(flat[position:position + len(item.tokens)])

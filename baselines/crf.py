@@ -6,7 +6,7 @@ validation by the task's main score (on a bounded sample of a very large train s
 
 from __future__ import annotations
 
-from codemix.baselines.base import Baseline, several_domains
+from codemix.baselines.base import Baseline, training_domains
 from codemix.baselines.features import sentence_features
 from codemix.baselines.sampling import plan, usage
 from codemix.tasks.metrics import METRICS
@@ -18,9 +18,10 @@ class CrfBaseline(Baseline):
     """A linear-chain CRF over word, affix, shape, script and neighbour features (token tasks)."""
     name = "crf"
     levels = ("token",)
+    by_domain = False  # per-domain features, set by fit; a CRF saved before them has none
 
     def _fit(self, task, examples, dev) -> None:
-        self.by_domain = several_domains(examples)
+        self.by_domain = bool(training_domains(examples))
         selection, training = plan(examples, self.options, self.seed)
         dev_features = self._features([item for item, _ in dev])
         dev_gold = [label for _, sentence in dev for label in sentence]
@@ -53,8 +54,7 @@ class CrfBaseline(Baseline):
 
     def _features(self, inputs) -> list:
         """Per-sentence feature dicts (with the domain's copies when fitted on several domains)."""
-        by_domain = getattr(self, "by_domain", False)  # a CRF saved before domains were used has none
-        return [sentence_features(item.tokens, item.lid, domain=item.domain if by_domain else None) for item in inputs]
+        return [sentence_features(item.tokens, item.lid, domain=item.domain if self.by_domain else None) for item in inputs]
 
     def _labelled_features(self, examples) -> tuple[list, list]:
         """crfsuite's training input: per-sentence feature dicts and label lists."""

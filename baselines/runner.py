@@ -11,11 +11,11 @@ from typing import Any
 from codemix.baselines.base import check_requirements, check_seed, get_baseline
 from codemix.loaders.api import load
 from codemix.common.errors import CodemixError
+from codemix.common.paths import check_output_file
 from codemix.loaders.registry import get_spec
 from codemix.tasks.registry import get_task
 from codemix.tasks.scoring import gold_by_id, score_by_id
 from codemix.tasks.slices import slice_scores, slices_by_id
-from codemix.common.paths import check_output_file
 from codemix.tasks.submission import cell_file_name, check_submission_folder, read_predictions, write_submission
 
 SCORES_FILE = "scores.json"

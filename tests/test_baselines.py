@@ -233,11 +233,11 @@ def _two_platforms(domains=("facebook", "whatsapp")):
 
 
 def test_token_models_see_the_domain_and_copy_features_only_for_several():
-    from codemix.baselines.base import TokenInput, model_input, several_domains
+    from codemix.baselines.base import TokenInput, model_input, training_domains
     from codemix.baselines.features import sentence_features
 
-    assert several_domains([(TokenInput(("a",), domain=d), ["en"]) for d in ("x", "y", None)])
-    assert not several_domains([(TokenInput(("a",), domain=d), ["en"]) for d in ("x", "x", None)])
+    assert training_domains([(TokenInput(("a",), domain=d), ["en"]) for d in ("x", "y", None)])
+    assert not training_domains([(TokenInput(("a",), domain=d), ["en"]) for d in ("x", "x", None)])
     task = codemix.get_task("lid")
     record = {"tokens": ["ok"], "lid": ["en"], "text": "ok", "domain": "twitter"}
     assert model_input(task, record) == TokenInput(("ok",), None, "twitter")
