@@ -149,7 +149,7 @@ def _sentence_model(config, seed):
         return _svm(config["C"], config["class_weight"], seed)
     from codemix.baselines.nbsvm import NBLogisticRegression
 
-    return NBLogisticRegression(C=config["C"], seed=seed)
+    return NBLogisticRegression(C=config["C"], seed=seed, class_weight=config["class_weight"])
 
 
 def _svm(c, class_weight, seed):

@@ -13,8 +13,10 @@ import numpy as np
 class NBLogisticRegression:
     """A small scikit-learn style classifier: ``fit(X, y)``, ``predict(X)``, ``decision_function(X)``."""
 
-    def __init__(self, C: float = 4.0, alpha: float = 1.0, seed: int = 0):
-        self.C, self.alpha, self.seed = C, alpha, seed
+    class_weight = None  # a model saved before class weights had none
+
+    def __init__(self, C: float = 4.0, alpha: float = 1.0, seed: int = 0, class_weight: str | None = None):
+        self.C, self.alpha, self.seed, self.class_weight = C, alpha, seed, class_weight
 
     def fit(self, X, y) -> "NBLogisticRegression":
         """Fit the log-count-ratio scaled logistic regression on ``X``, ``y``."""
@@ -30,7 +32,8 @@ class NBLogisticRegression:
             q = self.alpha + np.asarray(X[~inside].sum(axis=0)).ravel()
             ratio = np.log((p / p.sum()) / (q / q.sum()))
             # dual: far faster when features outnumber examples, as with n-grams
-            model = LogisticRegression(C=self.C, solver="liblinear", dual=True, max_iter=1000, random_state=self.seed)
+            model = LogisticRegression(C=self.C, solver="liblinear", dual=True, max_iter=1000, random_state=self.seed,
+                                       class_weight=self.class_weight)
             self.ratios_.append(ratio)
             self.models_.append(model.fit(X.multiply(ratio).tocsr(), inside.astype(int)))
         return self

@@ -279,6 +279,27 @@ def test_a_token_model_saved_before_platform_features_still_predicts(baseline, a
     assert get_baseline(baseline).load(path).predict(task, probe) == expected
 
 
+def test_nbsvm_class_weights_favour_the_rarer_class_where_the_evidence_is_shared():
+    import numpy as np
+    import scipy.sparse as sp
+
+    from codemix.baselines.nbsvm import NBLogisticRegression
+
+    # columns: a word every text has, a cue of b, a cue of a; a outnumbers b four to one
+    rows = [[1, 0, 0]] * 20 + [[1, 0, 1]] * 20 + [[1, 0, 0]] * 8 + [[1, 1, 0]] * 2
+    labels = ["a"] * 40 + ["b"] * 10
+    train = sp.csr_matrix(np.array(rows, dtype=float))
+    probe = sp.csr_matrix(np.array([[1, 0, 0], [1, 1, 0], [1, 0, 1]], dtype=float))
+    plain = NBLogisticRegression(C=1.0).fit(train, labels)
+    balanced = NBLogisticRegression(C=1.0, class_weight="balanced").fit(train, labels)
+    # the shared word alone: 20 a against 8 b, but 12.5 against 20 once each class weighs the same
+    assert plain.predict(probe).tolist() == ["a", "b", "a"]
+    assert balanced.predict(probe).tolist() == ["b", "b", "a"]
+    legacy = NBLogisticRegression(C=1.0)
+    del legacy.class_weight  # as saved before class weights: the class default applies
+    assert legacy.fit(train, labels).predict(probe).tolist() == ["a", "b", "a"]
+
+
 def test_benchmark_reports_pos_with_predicted_lid(tmp_path):
     results = run_benchmark(["demo_hien"], ("crf",), ["pos"], tmp_path, echo=lambda *_: None)
     (row,) = results["rows"]
