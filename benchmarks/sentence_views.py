@@ -2,7 +2,7 @@
 
     CODEMIX_DATA_DIR=../shared/data python benchmarks/sentence_views.py [corpus ...]
 
-For each sentence corpus given (default: every one whose files are found and which has train,
+For each sentence corpus given (default: every one under ``CODEMIX_DATA_DIR`` that has train,
 validation and test), fits train-only models and prints validation / test main scores:
 
 - each feature view below with char_ngram's own three-configuration grid (the configuration
@@ -80,14 +80,16 @@ def model(config):
 def standin_splits() -> list[list[tuple[str, str]]]:
     """The MeHate-like stand-in's train, validation and test (see the module docstring)."""
     import csv
-    import os
-    from pathlib import Path
 
-    folder = Path(os.environ.get("CODEMIX_DATA_DIR", "")) / "l3cube_mesent"
+    from codemix.loaders.api import resolve_files
+    from codemix.loaders.registry import get_spec
+
+    # MeSent's own files, found (and checked) the way codemix.load finds them
+    paths = {resolved.spec.path: resolved.path for resolved in resolve_files(get_spec("l3cube_mesent"))}
     draw = random.Random(0)
     parts = []
     for split in ("train", "val", "test"):
-        with open(folder / f"codemix-sent-{split}.csv", encoding="utf-8", newline="") as handle:
+        with open(paths[f"codemix-sent-{split}.csv"], encoding="utf-8", newline="") as handle:
             rows = [(row["tweet"], row["hate"] == "1.0") for row in csv.DictReader(handle)]
         hate = [text for text, is_hate in rows if is_hate]
         # MeHate's train has one non-hate text fewer than hate ones; its other splits are balanced
@@ -158,10 +160,14 @@ def _name(config) -> str:
 
 
 def default_corpora() -> list[str]:
-    """Every sentence corpus whose files are found with train, validation and test, and the stand-in."""
+    """Every sentence corpus under ``CODEMIX_DATA_DIR`` with train, validation and test, and the stand-in."""
+    import os
+
     import codemix
 
     corpora = []
+    if not os.environ.get("CODEMIX_DATA_DIR"):
+        return corpora  # never a download of every corpus as a side effect
     for corpus in codemix.list_corpora():
         info = codemix.corpus_info(corpus)
         if corpus.startswith("demo_") or not any(codemix.get_task(t).level == "sentence" for t in info.tasks):
@@ -177,7 +183,12 @@ def default_corpora() -> list[str]:
 def main(argv: list[str]) -> int:
     from codemix import CodemixError
 
-    for corpus in argv or default_corpora():
+    corpora = argv or default_corpora()
+    if not corpora:
+        print("sentence_views.py: no sentence corpus with train, validation and test found; "
+              "set CODEMIX_DATA_DIR to the folder holding the corpora, or name them")
+        return 1
+    for corpus in corpora:
         try:
             print("\n".join(measure(corpus)), flush=True)
         except (CodemixError, OSError) as error:  # files not found, unknown corpus, a split missing
