@@ -19,12 +19,15 @@ tweets) that is not MeHate's test set.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import sys
 import time
 
 STANDIN = "mehate_standin"
+# an explicit data_dir: these files only, no cache fallback and no download
+DATA_DIR = os.environ.get("CODEMIX_DATA_DIR") or None
 WIDER_GRID = ([{"model": "svm", "C": c, "class_weight": w} for c in (0.03, 0.1, 0.3) for w in (None, "balanced")]
               + [{"model": "nbsvm", "C": c, "class_weight": w} for c in (1.0, 4.0, 16.0) for w in (None, "balanced")]
               + [{"model": "logistic", "C": c, "class_weight": "balanced"} for c in (3.0, 10.0, 30.0)])
@@ -84,8 +87,8 @@ def standin_splits() -> list[list[tuple[str, str]]]:
     from codemix.loaders.api import resolve_files
     from codemix.loaders.registry import get_spec
 
-    # MeSent's own files, found (and checked) the way codemix.load finds them
-    paths = {resolved.spec.path: resolved.path for resolved in resolve_files(get_spec("l3cube_mesent"))}
+    # MeSent's own files, found and checked as codemix.load finds them
+    paths = {resolved.spec.path: resolved.path for resolved in resolve_files(get_spec("l3cube_mesent"), DATA_DIR)}
     draw = random.Random(0)
     parts = []
     for split in ("train", "val", "test"):
@@ -105,7 +108,7 @@ def splits(corpus: str):
     if corpus == STANDIN:
         return "offensive", standin_splits()
     task_name = next(name for name in codemix.corpus_info(corpus).tasks if codemix.get_task(name).level == "sentence")
-    data = codemix.load(corpus)
+    data = codemix.load(corpus, data_dir=DATA_DIR)
     missing = [split for split in ("train", "validation", "test") if split not in data]
     if missing:
         raise codemix.CodemixError(f"the corpus has no {' and no '.join(missing)} split")
@@ -161,21 +164,19 @@ def _name(config) -> str:
 
 def default_corpora() -> list[str]:
     """Every sentence corpus under ``CODEMIX_DATA_DIR`` with train, validation and test, and the stand-in."""
-    import os
-
     import codemix
 
     corpora = []
-    if not os.environ.get("CODEMIX_DATA_DIR"):
+    if not DATA_DIR:
         return corpora  # never a download of every corpus as a side effect
     for corpus in codemix.list_corpora():
         info = codemix.corpus_info(corpus)
         if corpus.startswith("demo_") or not any(codemix.get_task(t).level == "sentence" for t in info.tasks):
             continue
         try:
-            if {"train", "validation", "test"} <= set(codemix.load(corpus)):
+            if {"train", "validation", "test"} <= set(codemix.load(corpus, data_dir=DATA_DIR)):
                 corpora.append(corpus)
-        except codemix.CodemixError:  # files not here
+        except codemix.CodemixError:  # its files are not in the folder
             continue
     return corpora + ([STANDIN] if "l3cube_mesent" in corpora else [])
 
