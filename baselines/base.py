@@ -9,6 +9,7 @@ from typing import Any
 
 from codemix.common.errors import CodemixError, UnknownNameError
 from codemix.common.names import unknown_name_message
+from codemix.common.numbers import whole_at_least
 
 # name -> (module, class); imported lazily so that optional dependencies load only when used.
 BASELINES: dict[str, tuple[str, str]] = {
@@ -58,13 +59,6 @@ def positive_option(name: str, value: Any, whole: bool = True):
             or (whole and value != int(value))):
         raise CodemixError(f"{name} must be a positive {'whole ' if whole else ''}number, not {value!r}")
     return int(value) if whole else value
-
-
-def whole_at_least(value: Any, minimum: int) -> bool:
-    """Whether ``value`` is a whole number (not a bool, not a float) of at least ``minimum``."""
-    import numbers
-
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool) and value >= minimum
 
 
 def as_task(task):

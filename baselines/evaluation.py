@@ -15,10 +15,11 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from codemix.baselines.base import check_seed, whole_at_least
+from codemix.baselines.base import check_seed
 from codemix.baselines.model import describe_model, resolve_model
 from codemix.common.errors import CodemixError, UnknownNameError
 from codemix.common.names import name_list
+from codemix.common.numbers import whole_at_least
 from codemix.loaders.registry import get_spec, unknown_name_message
 from codemix.tasks.registry import get_task, list_tasks
 from codemix.tasks.scoring import gold_by_id, score_by_id

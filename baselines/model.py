@@ -97,7 +97,8 @@ def resolve_model(spec: str, **options: Any) -> Any:
 
 def check_option_values(options: dict) -> None:
     """Refuse a count or a time no adapter can use (0 or fewer requests in flight, a negative timeout...)."""
-    from codemix.baselines.base import positive_option, whole_at_least
+    from codemix.baselines.base import positive_option
+    from codemix.common.numbers import whole_at_least
 
     for name in ("batch_size", "max_length", "max_new_tokens", "concurrency", "timeout"):
         if options.get(name) is not None:

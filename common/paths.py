@@ -1,6 +1,7 @@
 """Where codemix writes: output paths checked before any work, so a long run never fails at its last step.
 
-The checks create nothing: a run that fails later leaves no empty folder behind. Each message names the flag, the path and what to do.
+The checks create nothing: a run that fails later leaves no empty folder behind. Each message
+names the flag, the path and what to do.
 """
 
 from __future__ import annotations

@@ -38,6 +38,7 @@ from typing import Iterable, Sequence
 
 from codemix.common.errors import CodemixError, LabelError
 from codemix.common.labels import LANGUAGE_INDEPENDENT_LID, LID_LABELS
+from codemix.common.numbers import whole_at_least
 
 # `mixed` belongs to two languages at once: skipped like the language-independent tags.
 SKIPPED = frozenset(LANGUAGE_INDEPENDENT_LID | {"mixed"})
@@ -87,7 +88,7 @@ def mixing_stats(tags: Sequence[str], k: int | None = None) -> dict:
     'hi'
     """
     tags = _tag_list(tags)
-    if k is not None and (isinstance(k, bool) or not isinstance(k, int) or k < 0):
+    if k is not None and not whole_at_least(k, 0):
         raise CodemixError(f"k (the number of languages for the M-index) is a whole number >= 0 or None, not {k!r}")
     bad = sorted({str(tag) for tag in tags if tag not in LID_LABELS})
     if bad:
