@@ -214,8 +214,13 @@ def _read_cell(connection, path: Path, cell, gold_set) -> tuple[dict, list[Probl
 def _check_pred(found: _Collector, number, key, pred, gold, labels, token_level) -> None:
     # null is "no answer": allowed, and scored as wrong
     if token_level:
+        if pred is None:  # "no answer" is per token here, so the token count stays checked
+            found.add(number, f"pred of {quote(key)} is null; a token task needs a list of {len(gold)} labels, "
+                              f"one per token, with null for each token without an answer")
+            return
         if not isinstance(pred, list) or not all(p is None or isinstance(p, str) for p in pred):
-            found.add(number, f"pred of {quote(key)} must be a list of labels (or null for no answer), one per token")
+            found.add(number, f"pred of {quote(key)} must be a list of labels, one per token "
+                              f"(null for a token without an answer)")
             return
         if len(pred) != len(gold):
             found.add(number, f"pred of {quote(key)} has {len(pred)} labels but the record has {len(gold)} tokens")

@@ -90,6 +90,10 @@ def break_token_pred_string(folder):
     rows = [json.loads(l) for l in lines(folder / "pos.demo_bnen.jsonl")]
     rows[3]["pred"] = "NOUN"
     rewrite(folder / "pos.demo_bnen.jsonl", [json.dumps(r) for r in rows])
+def break_token_pred_null(folder):
+    rows = [json.loads(l) for l in lines(folder / "lid.demo_hien.jsonl")]
+    rows[1]["pred"] = None
+    rewrite(folder / "lid.demo_hien.jsonl", [json.dumps(r) for r in rows])
 def break_blank_line(folder): rewrite(folder / "offensive.demo_bnen.jsonl", lines(folder / "offensive.demo_bnen.jsonl")[:3] + [""] + lines(folder / "offensive.demo_bnen.jsonl")[3:])
 def break_bad_utf8(folder): (folder / "offensive.demo_bnen.jsonl").write_bytes((folder / "offensive.demo_bnen.jsonl").read_bytes() + b'{"id": "\xff"}\n')
 def break_unexpected_file(folder): (folder / "notes.txt").write_text("hello")
@@ -119,7 +123,8 @@ BAD = [
     (break_token_count, "lid.demo_hien.jsonl:1: pred of 'demo_hien:test:1181' has"),
     (break_token_label, "unknown label 'hin' (did you mean 'hi'?)"),
     (break_sentence_pred_list, "must be one label (a string, or null for no answer)"),
-    (break_token_pred_string, "pos.demo_bnen.jsonl:4: pred of 'demo_bnen:test:1184' must be a list of labels (or null for no answer), one per token"),
+    (break_token_pred_string, "pos.demo_bnen.jsonl:4: pred of 'demo_bnen:test:1184' must be a list of labels, one per token (null for a token without an answer)"),
+    (break_token_pred_null, "lid.demo_hien.jsonl:2: pred of 'demo_hien:test:1182' is null; a token task needs a list of 6 labels, one per token, with null for each token without an answer"),
     (break_blank_line, "offensive.demo_bnen.jsonl:4: blank line"),
     (break_bad_utf8, "offensive.demo_bnen.jsonl:31: expected UTF-8 text"),
     (break_unexpected_file, "notes.txt: unexpected file"),
