@@ -213,7 +213,7 @@ def _predict(model, task, corpus: str, records: list[dict], show: bool) -> list:
         for start in range(0, len(records), CHUNK):
             chunk = records[start:start + CHUNK]
             try:
-                returned = model.predict(task, chunk)
+                returned = model.predict(task, [_own_copy(record) for record in chunk])
                 if returned is None or isinstance(returned, (str, bytes, dict)) or not hasattr(returned, "__iter__"):
                     what = "None" if returned is None else f"a {type(returned).__name__}"
                     raise CodemixError(f"{task.name}/{corpus}: the model's predict returned {what}, not a list with one "
@@ -237,6 +237,12 @@ def _predict(model, task, corpus: str, records: list[dict], show: bool) -> list:
         if bar is not None:
             bar.close()
     return out
+
+
+def _own_copy(record: dict) -> dict:
+    """The record for the model to keep or change: its ids and token lists are what the checks,
+    the submission and the slices read after ``predict`` returns."""
+    return {key: list(value) if isinstance(value, list) else value for key, value in record.items()}
 
 
 def check_prediction(task, record: dict, prediction) -> None:

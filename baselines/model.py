@@ -37,7 +37,8 @@ class Model(Protocol):
     ``text`` for sentence tasks, ``tokens`` for token tasks, and only the fields the task
     allows) and returns one prediction per record, in order: a label of ``task.labels`` (or
     ``None``, no answer) for sentence tasks; a list with one label (or ``None``) per token
-    for token tasks.
+    for token tasks. The records are the model's own copies: changing them changes nothing
+    that is checked or scored.
 
     Optional: ``prepare(task, corpus, train)`` is called once per cell before ``predict``
     with the corpus's training split (``None`` for a test-only corpus), e.g. to draw few-shot

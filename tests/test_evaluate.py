@@ -57,6 +57,22 @@ def test_the_model_sees_only_the_declared_inputs(tmp_path):
     assert seen == {"lid": plain, "sentiment": plain, "offensive": plain, "pos": plain | {"lid"}}
 
 
+def test_a_model_that_changes_its_records_is_scored_against_the_records_as_read(tmp_path):
+    class Scribbler(FirstLabel):
+        def predict(self, task, records):
+            answers = super().predict(task, records)
+            for record in records:  # a careless model: tokens consumed, ids rewritten
+                record["tokens"].clear()
+                record["id"] = "scribbled"
+            return answers
+
+    scores = codemix.evaluate(Scribbler(), corpora=["demo_hien"], out=tmp_path / "run", progress=False)
+    want = expected_scores("pos", "demo_hien", lambda t, r: FirstLabel().predict(t, [r])[0])
+    assert scores["pos/demo_hien"]["accuracy"] == want["accuracy"] and scores["pos/demo_hien"]["n"] == want["n"]
+    first = json.loads((tmp_path / "run" / "pos.demo_hien.jsonl").read_text().splitlines()[0])
+    assert first["id"] == "demo_hien:test:1181" and len(first["pred"]) == 12
+
+
 def test_no_answer_is_scored_wrong_and_counted(tmp_path):
     class HalfSilent:
         def predict(self, task, records):
