@@ -5,18 +5,22 @@ llama.cpp server, Ollama) and let codemix be the client. Log-likelihoods come fr
 ``/v1/completions`` with ``echo`` and ``logprobs`` (the prompt's own token log-probabilities,
 as vLLM returns them); generation from ``/v1/chat/completions`` (or ``/v1/completions`` with
 ``chat=False``). Requests run ``concurrency`` at a time; server errors (HTTP 5xx, 429, dropped
-connections) are retried with exponential backoff by the client. The API key is read from an
-environment variable and never written anywhere.
+connections, answers not complete within the timeout) are retried with exponential backoff.
+The API key is read from an environment variable and never written anywhere.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Sequence
 
+from codemix.baselines.bounded_call import Overtime, call_within, retry_pause
 from codemix.common.errors import CodemixError
+
+RETRIED_STATUSES = frozenset({408, 409, 429})  # and every 5xx: worth another try, as the openai client judges
 
 
 class ServerError(CodemixError):
@@ -46,9 +50,11 @@ class ServerLM:
         if api_key_env and not os.environ.get(api_key_env):
             raise CodemixError(f"--api-key-env {api_key_env}: that environment variable is not set")
         # a local server (vLLM, llama.cpp) accepts any key; the real one never leaves the environment
+        # the retries are codemix's own, so that every attempt, not only each read, is bounded by the timeout
         self.client = openai.OpenAI(base_url=self.base_url, api_key=os.environ.get(key_variable) or "EMPTY",
-                                    timeout=timeout, max_retries=int(retries))
+                                    timeout=timeout, max_retries=0)
         self.retries = int(retries)
+        self.timeout = float(timeout)
         self._openai = openai
         self._fingerprint = None
 
@@ -125,30 +131,44 @@ class ServerLM:
             return list(pool.map(function, items))
 
     def _call(self, what: str, request) -> Any:
+        """``request()``'s response; each attempt bounded by the timeout as a whole, server errors,
+        timeouts and dropped connections retried with backoff, everything else reported at once."""
         openai = self._openai
         self.calls += 1
-        try:
-            response = request()
-        except openai.APITimeoutError:
-            raise ServerError(f"the server at {self.base_url} did not answer in time ({what}) after "
-                              f"{self.retries} retries; raise --timeout or lower --concurrency") from None
-        except openai.APIConnectionError as error:
-            raise ServerError(f"cannot reach the OpenAI-compatible server at {self.base_url} ({what}) after "
-                              f"{self.retries} retries: {error.__cause__ or error}. Is it running, and is "
-                              "the URL right (it usually ends in /v1)?") from None
-        except openai.AuthenticationError:
-            raise ServerError(f"the server at {self.base_url} refused the API key (HTTP 401); set OPENAI_API_KEY "
-                              "or pass --api-key-env NAME") from None
-        except openai.APIStatusError as error:
-            raise ServerError(f"the server at {self.base_url} answered HTTP {error.status_code} ({what}"
-                              f"{', after ' + str(self.retries) + ' retries' if error.status_code >= 500 else ''}): "
-                              f"{_short(error.message)}") from None
-        except (openai.APIError, json.JSONDecodeError) as error:  # e.g. a body that is not JSON
-            raise ServerError(f"the server at {self.base_url} sent an unusable answer ({what}): {_short(str(error))}; "
-                              "is it an OpenAI-compatible server?") from None
-        if isinstance(response, (str, bytes)) or response is None:
-            raise ServerError(f"the server at {self.base_url} sent a non-JSON answer ({what}): {_short(str(response))}")
-        return response
+        for attempt in range(self.retries + 1):
+            retries_left = attempt < self.retries
+            retry_after = None
+            try:
+                response = call_within(request, self.timeout)
+            except (Overtime, openai.APITimeoutError):
+                if not retries_left:
+                    raise ServerError(f"the server at {self.base_url} did not answer in time ({what}) after "
+                                      f"{self.retries} retries; raise --timeout or lower --concurrency") from None
+            except openai.APIConnectionError as error:
+                if not retries_left:
+                    raise ServerError(f"cannot reach the OpenAI-compatible server at {self.base_url} ({what}) after "
+                                      f"{self.retries} retries: {str(error.__cause__ or error).rstrip('.')}. Is it running, and is "
+                                      "the URL right (it usually ends in /v1)?") from None
+            except openai.AuthenticationError:
+                raise ServerError(f"the server at {self.base_url} refused the API key (HTTP 401); set OPENAI_API_KEY "
+                                  "or pass --api-key-env NAME") from None
+            except openai.APIStatusError as error:
+                retried = error.status_code in RETRIED_STATUSES or error.status_code >= 500
+                if not (retried and retries_left):
+                    after = f", after {self.retries} retries" if retried else ""
+                    raise ServerError(f"the server at {self.base_url} answered HTTP {error.status_code} ({what}{after}): "
+                                      f"{_short(error.message)}") from None
+                retry_after = error.response.headers.get("retry-after")
+            except (openai.APIError, json.JSONDecodeError) as error:  # e.g. a body that is not JSON
+                raise ServerError(f"the server at {self.base_url} sent an unusable answer ({what}): "
+                                  f"{_short(str(error))}; is it an OpenAI-compatible server?") from None
+            else:
+                if isinstance(response, (str, bytes)) or response is None:
+                    raise ServerError(f"the server at {self.base_url} sent a non-JSON answer ({what}): "
+                                      f"{_short(str(response))}")
+                return response
+            time.sleep(retry_pause(attempt, retry_after))
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def continuation_logprob(tokens: list[str], logprobs: list[float | None], continuation: str, where: str = "") -> float:

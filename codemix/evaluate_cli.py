@@ -48,7 +48,7 @@ def add_evaluate_command(commands, formatter) -> None:
     run.add_argument("--max-new-tokens", type=int, metavar="N", help="generation budget (default 16, token tasks 32 + 12 per token)")
     run.add_argument("--concurrency", type=int, metavar="N", help="openai: requests in flight at once (default 4)")
     run.add_argument("--api-key-env", metavar="NAME", help="openai: environment variable holding the API key (default OPENAI_API_KEY)")
-    run.add_argument("--timeout", type=float, metavar="S", help="openai: seconds per request (default 120)")
+    run.add_argument("--timeout", type=float, metavar="S", help="openai: seconds for the whole answer to a request (default 120)")
     run.add_argument("--retries", type=int, metavar="N", help="openai: retries with backoff on server errors (default 4)")
     run.add_argument("--chat", choices=("yes", "no"), help="openai: generate through /chat/completions (yes, default) "
                                                            "or /completions (no)")

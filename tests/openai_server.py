@@ -4,13 +4,15 @@ It answers the three routes codemix uses the way vLLM does: ``GET /v1/models``, 
 /v1/completions`` (with ``echo`` + ``logprobs``: the prompt's own token log-probabilities, first
 ``None``, plus ``text_offset`` and ``usage``) and ``POST /v1/chat/completions`` (greedy). Faults
 can be queued to test the client: ``"500"`` (one HTTP 500), ``"garbage"`` (a 200 whose body is
-not JSON), ``"no_logprobs"`` (a 200 completion without logprobs), ``"no_choices"``.
+not JSON), ``"no_logprobs"`` (a 200 completion without logprobs), ``"no_choices"``, ``"trickle"``
+(a 200 whose body comes one byte every 0.2 s, 20 s in all).
 """
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -94,6 +96,16 @@ class TinyOpenAIServer:
                     return
                 if fault == "garbage":
                     self._raw(200, b"<html>this is not json</html>", "application/json")
+                    return
+                if fault == "trickle":  # one byte of a long body every 0.2 s: each read is quick
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", "100")
+                    self.end_headers()
+                    for _ in range(100):
+                        self.wfile.write(b" ")
+                        self.wfile.flush()
+                        time.sleep(0.2)
                     return
                 if self.path.endswith("/chat/completions"):
                     answer = server.chat(body)

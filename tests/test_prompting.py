@@ -184,6 +184,18 @@ def test_openai_server_faults_are_retried_or_reported_clearly(tiny_llm):
             ServerLM("other-model", server.url).fingerprint()
 
 
+def test_an_answer_trickling_in_is_cut_off_at_the_timeout_as_a_whole(tiny_llm):
+    with TinyOpenAIServer(LocalCausalLM(tiny_llm)) as server:
+        remote = ServerLM("tiny-gpt2", server.url, timeout=1.0, retries=1)
+        server.faults = ["trickle", "trickle"]
+        started = time.perf_counter()
+        with pytest.raises(ServerError, match=r"did not answer in time \(generate\) after 1 retries"):
+            remote.generate(["hello"], 4)
+        assert time.perf_counter() - started < 8 and len(server.requests) == 2
+        server.faults = ["trickle"]  # the retry gets a whole answer
+        assert remote.generate(["hello"], 4) == ServerLM("tiny-gpt2", server.url).generate(["hello"], 4)
+
+
 def test_unreachable_server_fails_fast_naming_the_url(tmp_path):
     started = time.perf_counter()
     with pytest.raises(ServerError, match=r"cannot reach the OpenAI-compatible server at http://127.0.0.1:9/v1"):
