@@ -125,6 +125,7 @@ def _cells(model, tasks, datasets: dict, explicit: bool) -> list:
             raise UnknownNameError(unknown_name_message("task", name, list_tasks()))
     cells = []
     skipped = []
+    reasons: dict[str, str] = {}  # task -> the model's own reason why it cannot predict it
     for corpus, dataset in datasets.items():
         for task_name in get_spec(corpus).tasks:
             if tasks and task_name not in tasks:
@@ -133,9 +134,11 @@ def _cells(model, tasks, datasets: dict, explicit: bool) -> list:
             if "test" not in dataset or not gold_by_id(task, dataset["test"]):
                 continue
             if explicit and callable(getattr(model, "check", None)):
-                model.check(task)  # the model's own reason why it cannot predict this task
+                model.check(task)
             if not _supports(model, task):
                 skipped.append(f"{task_name}/{corpus}")
+                if task_name not in reasons:
+                    reasons[task_name] = _reason(model, task)
                 continue
             cells.append((task, corpus))
     if skipped and explicit:
@@ -143,9 +146,21 @@ def _cells(model, tasks, datasets: dict, explicit: bool) -> list:
                            "choose other --tasks")
     if not cells:
         asked = f"tasks {list(tasks)} on " if tasks else ""
+        why = "".join(f"\n  {name}: {reason}" for name, reason in reasons.items() if reason)
         raise CodemixError(f"nothing to evaluate: no test cell of {asked}corpora {list(datasets)} fits the model "
-                           f"(their tasks: {', '.join(sorted({t for c in datasets for t in get_spec(c).tasks}))})")
+                           f"(their tasks: {', '.join(sorted({t for c in datasets for t in get_spec(c).tasks}))}){why}")
     return cells
+
+
+def _reason(model, task) -> str:
+    """The model's own reason why it cannot predict ``task`` (its ``check``), or ``""``."""
+    if not callable(getattr(model, "check", None)):
+        return ""
+    try:
+        model.check(task)
+    except CodemixError as error:
+        return str(error)
+    return ""
 
 
 def _supports(model, task) -> bool:

@@ -3,7 +3,8 @@
 The model class comes from its config (``...ForSequenceClassification`` for sentence tasks,
 ``...ForTokenClassification`` for token tasks). Its ``id2label`` is mapped onto the task's
 canonical labels: spellings that differ only in case, spaces or hyphens map by themselves
-(``POSITIVE``, ``Not-Offensive``); anything else (``LABEL_0``) needs ``label_map``. A label
+(``POSITIVE``, ``Not-Offensive``), and so do the field's usual abbreviations (``NEG``/``NEU``/``POS``,
+``NOT``/``OFF``, ``HOF``); anything else (``LABEL_0``) needs ``label_map``. A label
 that maps to nothing fails at once, listing both sides. A checkpoint saved by the transformer
 baseline (``codemix_baseline.json`` beside the weights) is predicted exactly as in the run
 that trained it: same maximum length, batch size and fallback label for empty tokens.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+import shlex
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -22,6 +24,15 @@ from codemix.baselines.transformer import STATE_FILE
 from codemix.common.errors import CodemixError
 from codemix.common.names import label_key
 
+
+
+# Abbreviations that published classifiers use for these labels (pysentimiento's NEG/NEU/POS,
+# OffensEval's NOT/OFF, HASOC's HOF, "non-offensive"): unambiguous within their task, so they map
+# without a label map. Keys are label_key spellings.
+ABBREVIATIONS: dict[str, dict[str, str]] = {
+    "sentiment": {"neg": "negative", "neu": "neutral", "pos": "positive"},
+    "offensive": {"not": "not_offensive", "non offensive": "not_offensive", "off": "offensive", "hof": "offensive"},
+}
 
 
 class FineTunedEncoder:
@@ -50,7 +61,7 @@ class FineTunedEncoder:
 
     def label_mapping(self, task) -> list[str | None]:
         """Canonical label (or ``None``) per model label id; a label that maps to nothing is an error."""
-        canonical = {label_key(label): label for label in task.labels}
+        canonical = ABBREVIATIONS.get(task.name, {}) | {label_key(label): label for label in task.labels}
         mapped: list[str | None] = []
         unmapped = []
         for label in self.model_labels():
@@ -68,7 +79,8 @@ class FineTunedEncoder:
             raise CodemixError(
                 f"{self.name_or_path}: model labels {unmapped} map to no {task.name} label. Model labels: "
                 f"{', '.join(self.model_labels())}; {task.name} labels: {', '.join(task.labels)}. Pass a label map, "
-                f"e.g. --label-map {unmapped[0]}={task.labels[0]} (label_map={{{unmapped[0]!r}: {task.labels[0]!r}}} in Python); "
+                f"e.g. --label-map {shlex.quote(f'{unmapped[0]}={task.labels[0]}')} "
+                f"(label_map={{{unmapped[0]!r}: {task.labels[0]!r}}} in Python); "
                 "map a label to nothing (LABEL=) to count its predictions as no answer")
         return mapped
 

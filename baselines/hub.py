@@ -6,6 +6,7 @@ look at the local files only, and one error for a model that is not on disk.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from pathlib import Path
@@ -61,6 +62,25 @@ def from_pretrained(loader, name_or_path: str, flag: str = "--model", **options)
     a folder and the hub is out of use; a missing model is ``not_on_disk_error``."""
     local_only = not Path(name_or_path).expanduser().is_dir() and offline()
     try:
-        return loader(name_or_path, local_files_only=local_only, **options)
+        with transformers_bars_as_ours():
+            return loader(name_or_path, local_files_only=local_only, **options)
     except (OSError, ValueError) as error:
         raise not_on_disk_error(name_or_path, error, flag) from None
+
+
+@contextlib.contextmanager
+def transformers_bars_as_ours():
+    """transformers' own progress bars (loading and writing weights) shown only when codemix's are:
+    on a terminal without ``--quiet``; the user's own setting is restored afterwards."""
+    from transformers.utils import logging as transformers_logging
+
+    from codemix.loaders.progress import enabled
+
+    hide = not enabled() and transformers_logging.is_progress_bar_enabled()
+    if hide:
+        transformers_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if hide:
+            transformers_logging.enable_progress_bar()

@@ -147,10 +147,13 @@ class TransformerBaseline(Baseline):
 
     def save(self, path) -> Path:
         """Save model, tokenizer and codemix state to the folder ``path``."""
+        from codemix.baselines.hub import transformers_bars_as_ours
+
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        self.model.save_pretrained(path)
-        self.tokenizer.save_pretrained(path)
+        with transformers_bars_as_ours():
+            self.model.save_pretrained(path)
+            self.tokenizer.save_pretrained(path)
         state = {"seed": self.seed, "options": self.options, "chosen": self.chosen, "task_name": self.task_name,
                  "labels": self.labels, "fallback": self.fallback}
         (path / STATE_FILE).write_text(json.dumps(state, indent=2, default=str), encoding="utf-8")
@@ -161,6 +164,8 @@ class TransformerBaseline(Baseline):
         """A transformer baseline saved with ``save``."""
         from transformers import AutoModelForSequenceClassification, AutoModelForTokenClassification, AutoTokenizer
 
+        from codemix.baselines.hub import transformers_bars_as_ours
+
         path = Path(path)
         state = json.loads((path / STATE_FILE).read_text(encoding="utf-8"))
         baseline = TransformerBaseline(state["seed"], **state["options"])
@@ -169,8 +174,9 @@ class TransformerBaseline(Baseline):
         baseline.fallback = state["fallback"]
         token_level = state["task_name"] in ("lid", "pos")
         cls = AutoModelForTokenClassification if token_level else AutoModelForSequenceClassification
-        baseline.model = cls.from_pretrained(path)
-        baseline.tokenizer = AutoTokenizer.from_pretrained(path)
+        with transformers_bars_as_ours():
+            baseline.model = cls.from_pretrained(path)
+            baseline.tokenizer = AutoTokenizer.from_pretrained(path)
         return baseline
 
 

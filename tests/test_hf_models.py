@@ -50,6 +50,37 @@ def test_unmappable_labels_fail_at_once_listing_both_sides(tmp_path, texts):
         FineTunedEncoder(path, label_map={"LABEL_0": "good"}).label_mapping(SENTIMENT)
 
 
+@pytest.mark.parametrize("id2label, task_name, expected", [
+    ({0: "NEG", 1: "NEU", 2: "POS"}, "sentiment", ["negative", "neutral", "positive"]),
+    ({0: "NOT", 1: "OFF"}, "offensive", ["not_offensive", "offensive"]),
+    ({0: "non-offensive", 1: "HOF"}, "offensive", ["not_offensive", "offensive"]),
+])
+def test_the_fields_usual_abbreviations_map_by_themselves(tmp_path, texts, id2label, task_name, expected):
+    model = FineTunedEncoder(build_tiny_classifier(tmp_path / "m", texts, id2label))
+    assert model.label_mapping(codemix.get_task(task_name)) == expected
+    other = "offensive" if task_name == "sentiment" else "sentiment"
+    assert not model.supports(codemix.get_task(other))  # an abbreviation maps only within its own task
+
+
+def test_when_no_cell_fits_the_models_reasons_are_listed(tmp_path, texts):
+    path = build_tiny_classifier(tmp_path / "m", texts, {0: "1 star", 1: "2 stars", 2: "3 stars"})
+    with pytest.raises(CodemixError) as error:
+        codemix.evaluate(f"hf:{path}", corpora=["demo_hien"], out=tmp_path / "run", progress=False)
+    lines = str(error.value).splitlines()
+    assert lines[0].startswith("nothing to evaluate: no test cell of corpora ['demo_hien'] fits the model")
+    assert [line.split(":")[0] for line in lines[1:]] == ["  lid", "  pos", "  sentiment", "  offensive"]
+    assert "is a sentence-classification model; task lid is token-level" in lines[1]
+    assert "--label-map '1 star=negative' (label_map={'1 star': 'negative'} in Python)" in lines[3]
+    assert not (tmp_path / "run").exists()
+
+
+def test_loading_a_model_draws_no_progress_bar_where_codemix_draws_none(tmp_path, texts, capfd):
+    path = build_tiny_classifier(tmp_path / "m", texts, {0: "negative", 1: "neutral", 2: "positive"})
+    capfd.readouterr()
+    FineTunedEncoder(path)  # stderr is not a terminal here: codemix shows no progress, and neither may transformers
+    assert capfd.readouterr().err == ""
+
+
 def test_cli_label_map_and_a_missing_model(tmp_path, texts, capsys):
     path = build_tiny_classifier(tmp_path / "m", texts, {0: "LABEL_0", 1: "LABEL_1"})
     code = main(["evaluate", "--model", f"hf:{path}", "--tasks", "offensive", "--corpora", "demo_bnen", "--label-map",
