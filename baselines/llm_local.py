@@ -4,7 +4,9 @@ Two operations, the same as the server backend's: the log-likelihood of a contin
 context (lm-evaluation-harness's multiple-choice method: the full text is tokenised once and
 the log-probabilities of the tokens that start inside the continuation are summed), and greedy
 generation cut at a stop string. Inputs longer than the model's context are cut from the left
-(the instruction goes first, the query stays) and counted.
+(the instruction goes first, the query stays) and counted; a generation never runs past the
+context either: when prompt and answer budget do not fit, the prompt keeps at least half of the
+context and the answer gets the rest (counted as shortened answers).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class LocalCausalLM:
         self.max_length = int(max_length or limit or 2048)
         self.calls = 0  # forward/generate batches run: a rerun served from the cache runs none
         self.truncated = 0
+        self.shortened_answers = 0  # generations given fewer new tokens than asked, to stay within the context
 
     @functools.lru_cache(maxsize=1)  # noqa: B019 - one backend per model, hashed once
     def fingerprint(self) -> dict:
@@ -42,7 +45,8 @@ class LocalCausalLM:
     def describe(self) -> dict:
         """The backend as meta.json records it."""
         return {"backend": self.backend, "model": self.name_or_path, "max_length": self.max_length,
-                "truncated_inputs": self.truncated, "device": str(self.model.device)}
+                "truncated_inputs": self.truncated, "shortened_answers": self.shortened_answers,
+                "device": str(self.model.device)}
 
     # --- log-likelihood ------------------------------------------------------------------------
 
@@ -113,11 +117,16 @@ class LocalCausalLM:
         import torch
 
         self.calls += 1
-        budget = max(1, self.max_length - max_new_tokens)
+        # prompt and answer share the context; a budget larger than the context keeps half of it for the prompt
+        budget = max(self.max_length // 2, self.max_length - max_new_tokens, 1)
         rows = [self.tokenizer(p, add_special_tokens=True)["input_ids"] for p in prompts]
         self.truncated += sum(len(ids) > budget for ids in rows)
         rows = [ids[-budget:] for ids in rows]
         width = max(len(ids) for ids in rows)
+        room = max(1, self.max_length - width)
+        if room < max_new_tokens:
+            self.shortened_answers += len(rows)
+            max_new_tokens = room
         pad = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else 0
         # left padding: every prompt ends where generation starts
         input_ids = torch.tensor([[pad] * (width - len(ids)) + ids for ids in rows], device=self.model.device)

@@ -125,6 +125,16 @@ def test_llm_spec_on_all_four_tasks_gives_valid_submissions_and_reruns_from_cach
     assert fresh.backend.calls == 0
 
 
+def test_a_short_context_cuts_the_prompt_and_shortens_the_answer_counting_both(tmp_path):
+    backend = LocalCausalLM(build_tiny_gpt2(tmp_path / "short", demo_texts(), positions=48))
+    assert backend.max_length == 48
+    answers = backend.generate(["yaar movie " * 40, "ok"], max_new_tokens=100)  # a token task's budget
+    assert len(answers) == 2 and backend.truncated == 1 and backend.shortened_answers == 2
+    assert backend.generate(["ok"], max_new_tokens=8) and backend.shortened_answers == 2  # fits: nothing shortened
+    details = backend.describe()
+    assert details["truncated_inputs"] == 1 and details["shortened_answers"] == 2
+
+
 def test_loglik_choice_is_the_most_likely_verbaliser(tiny_llm):
     backend = LocalCausalLM(tiny_llm)
     model = PromptedModel(backend, f"llm:{tiny_llm}", cache=False)

@@ -34,8 +34,9 @@ def build_tiny_bert(folder: str | Path, texts, vocab_size: int = 600, hidden_siz
     return str(folder)
 
 
-def build_tiny_gpt2(folder: str | Path, texts, vocab_size: int = 400, seed: int = 0) -> str:
-    """A 2-layer GPT-2 with a byte-level BPE tokenizer trained on ``texts``; returns its folder."""
+def build_tiny_gpt2(folder: str | Path, texts, vocab_size: int = 400, seed: int = 0, positions: int = 1024) -> str:
+    """A 2-layer GPT-2 with a byte-level BPE tokenizer trained on ``texts`` and a context of
+    ``positions`` tokens; returns its folder."""
     import torch
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
@@ -52,7 +53,7 @@ def build_tiny_gpt2(folder: str | Path, texts, vocab_size: int = 400, seed: int 
                                    unk_token="<|endoftext|>", pad_token="<|endoftext|>")
     fast.save_pretrained(folder)
     torch.manual_seed(seed)
-    config = GPT2Config(vocab_size=len(fast), n_positions=1024, n_embd=32, n_layer=2, n_head=2,
+    config = GPT2Config(vocab_size=len(fast), n_positions=positions, n_embd=32, n_layer=2, n_head=2,
                         bos_token_id=fast.bos_token_id, eos_token_id=fast.eos_token_id, pad_token_id=fast.pad_token_id)
     GPT2LMHeadModel(config).save_pretrained(folder)
     return str(folder)
