@@ -39,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
 
     set_quiet(getattr(args, "quiet", False))
     try:
+        if getattr(args, "data_dir", None):  # before any work: a mistyped folder is one line, not a miss per corpus
+            from codemix.loaders.files import check_data_dir
+
+            check_data_dir(args.data_dir)
         args.run(args)
         sys.stdout.flush()  # a closed pipe surfaces here rather than at exit
     except BrokenPipeError:
@@ -63,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
 # Errors are written in Python's terms (argument names); on the command line they name the flags.
 CLI_TERMS = (("pass data_dir=... or set", "pass --data-dir DIR or set"), ("then pass data_dir=... or set", "then pass --data-dir DIR or set"),
              ("pass data_dir=...,", "pass --data-dir DIR,"), ("data_dir was given", "--data-dir was given"),
+             ("pass data_dir=... the folder", "pass --data-dir the folder"), ("data_dir '", "--data-dir '"),
              ("load with verify=False", "pass --no-verify"), ("verify=False", "--no-verify"),
              ("corpora=['demo_hien']", "--corpora demo_hien"), ("corpora=... / tasks=...", "--corpora / --tasks"),
              ("codemix.load(name) downloads it", "`codemix baseline run` or codemix.load(name) in Python downloads it"))

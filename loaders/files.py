@@ -62,9 +62,26 @@ def candidate_paths(spec: CorpusSpec, file: FileSpec, data_dir: str | Path | Non
         return [(root / spec.name / file.path, origin), (root / file.path, origin)]
 
     if data_dir:
+        check_data_dir(data_dir)
         return under(data_dir, "data_dir")
     environment = os.environ.get("CODEMIX_DATA_DIR")
     return (under(environment, "CODEMIX_DATA_DIR") if environment else []) + [(cache_path(spec, file), "cache")]
+
+
+def check_data_dir(data_dir: str | Path) -> None:
+    """Refuse a ``data_dir`` that is not a folder: a mistyped path would otherwise read as "every
+    corpus file is missing", corpus by corpus.
+
+    >>> check_data_dir("/no/such/folder")
+    Traceback (most recent call last):
+    ...
+    codemix.common.errors.DataNotFoundError: data_dir '/no/such/folder' does not exist: pass data_dir=... the folder that holds <corpus>/<file> (e.g. ../shared/data)
+    """
+    folder = Path(data_dir).expanduser()
+    if not folder.is_dir():
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        raise DataNotFoundError(f"data_dir {str(data_dir)!r} {what}: pass data_dir=... the folder that holds "
+                                "<corpus>/<file> (e.g. ../shared/data)")
 
 
 def cache_path(spec: CorpusSpec, file: FileSpec) -> Path:

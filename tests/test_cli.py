@@ -116,3 +116,15 @@ def test_a_group_without_its_action_prints_that_groups_help(capsys, group):
     assert main([group]) == 1
     out = capsys.readouterr().out
     assert out.startswith(f"usage: codemix {group} ") and "ACTION" in out
+
+
+@pytest.mark.parametrize("argv", [["corpora", "leakage"], ["leaderboard", "init"], ["benchmark", "--baselines", "majority"],
+                                  ["corpora", "show", "demo_hien"]])
+def test_a_mistyped_data_dir_is_one_line_before_any_work(argv, capsys, tmp_path):
+    db = ["--db", str(tmp_path / "board.sqlite")] if argv[0] == "leaderboard" else []
+    out = ["--out", str(tmp_path / "runs")] if argv[0] == "benchmark" else []
+    assert main(["--quiet", *argv, *db, *out, "--data-dir", str(tmp_path / "typo")]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == (f"codemix: error: --data-dir '{tmp_path / 'typo'}' does not exist: pass --data-dir the folder "
+                            "that holds <corpus>/<file> (e.g. ../shared/data)\n")
+    assert captured.out == "" and list(tmp_path.iterdir()) == []  # no store, no run folder

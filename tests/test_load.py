@@ -112,6 +112,14 @@ def test_explicit_data_dir_without_the_files_does_not_fall_back(tmp_path):
     assert "data_dir was given" in message and str(tmp_path / "l3cube_mesent" / "codemix-sent-train.csv") in message
 
 
+def test_a_data_dir_that_is_not_a_folder_is_named_at_once(tmp_path):
+    with pytest.raises(DataNotFoundError, match=f"data_dir '{tmp_path / 'typo'}' does not exist: pass data_dir=..."):
+        codemix.load("l3cube_mesent", data_dir=tmp_path / "typo")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(DataNotFoundError, match=f"data_dir '{tmp_path / 'file'}' is a file, not a folder"):
+        codemix.load("l3cube_mesent", data_dir=tmp_path / "file")
+
+
 def test_data_dir_may_point_at_the_corpus_folder_itself(no_data_dir):
     dataset = codemix.load("l3cube_mesent", data_dir=FIXTURES / "l3cube_mesent", verify=False)
     assert dataset["train"].num_rows == 6
