@@ -115,10 +115,10 @@ def show_command(args) -> None:
     from codemix.common.text import print_table
 
     results = _board(args).results()
-    for flag, value, known in (("task", args.task, sorted({c["task"] for c in results["cells"]})),
-                               ("corpus", args.corpus, sorted({c["corpus"] for c in results["cells"]}))):
+    for flag, plural, value in (("task", "tasks", args.task), ("corpus", "corpora", args.corpus)):
+        known = sorted({c[flag] for c in results["cells"]})
         if value is not None and value not in known:
-            raise UnknownNameError(unknown_name_message(f"{flag} of this leaderboard", value, known)
+            raise UnknownNameError(unknown_name_message(flag, value, known, known_as=f"This leaderboard's {plural}")
                                    + ("" if known else " (the store has no gold yet: `codemix leaderboard init`)"))
     _check_kind(args.kind, results)
     from codemix.leaderboard.show import show_text

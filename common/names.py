@@ -44,16 +44,20 @@ def name_list(value, what: str) -> list[str] | None:
     return names
 
 
-def unknown_name_message(kind: str, name: str, known: list[str]) -> str:
-    """``unknown corpus 'x'. Did you mean 'y'? Known corpus names: ...``
+def unknown_name_message(kind: str, name: str, known: list[str], known_as: str | None = None) -> str:
+    """``unknown corpus 'x'. Did you mean 'y'? Known corpus names: ...`` (``known_as`` replaces
+    "Known corpus names" where the list is narrower, e.g. one store's corpora).
 
     >>> unknown_name_message("task", "sentimnt", ["lid", "sentiment"])
     "unknown task 'sentimnt'. Did you mean 'sentiment'? Known task names: lid, sentiment"
     >>> unknown_name_message("task", None, ["lid", "sentiment"])
     'task names are strings; got None (NoneType). Known task names: lid, sentiment'
+    >>> unknown_name_message("task", "nope", ["lid"], known_as="This leaderboard's tasks")
+    "unknown task 'nope'. This leaderboard's tasks: lid"
     """
+    listing = f"{known_as or f'Known {kind} names'}: {', '.join(sorted(known))}"
     if not isinstance(name, str):
-        return f"{kind} names are strings; got {name!r} ({type(name).__name__}). Known {kind} names: {', '.join(sorted(known))}"
+        return f"{kind} names are strings; got {name!r} ({type(name).__name__}). {listing}"
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
     hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    return f"unknown {kind} {name!r}.{hint} Known {kind} names: {', '.join(sorted(known))}"
+    return f"unknown {kind} {name!r}.{hint} {listing}"

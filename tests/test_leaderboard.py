@@ -251,6 +251,9 @@ def test_cli_init_validate_submit_show_render_export(tmp_path, test_sets, capsys
     assert "already submitted as #1" in capsys.readouterr().err
     assert main(["leaderboard", "--db", db, "show", "--task", "pos"]) == 0
     assert "pos / demo_hien" in capsys.readouterr().out
+    assert main(["leaderboard", "--db", db, "show", "--corpus", "demo_bnen"]) == 1
+    assert capsys.readouterr().err == ("codemix: error: unknown corpus 'demo_bnen'. Did you mean 'demo_hien'? "
+                                       "This leaderboard's corpora: demo_hien\n")
     assert main(["leaderboard", "--db", db, "render", "--out", str(tmp_path / "site")]) == 0
     assert (tmp_path / "site" / "index.html").is_file()
     assert main(["leaderboard", "--db", db, "export", "--out", str(tmp_path / "export")]) == 0
