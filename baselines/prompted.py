@@ -22,6 +22,7 @@ from codemix.baselines.prompts import load_template, parse_label, parse_tags, re
 from codemix.baselines.response_cache import ResponseCache, default_cache_path, request_key
 from codemix.common.errors import CodemixError
 from codemix.common.paths import read_small_text
+from codemix.tasks.registry import list_tasks
 
 METHODS = ("loglik", "generate")
 SENTENCE_ANSWER_TOKENS = 16
@@ -179,10 +180,13 @@ def _template_paths(template) -> dict[str, Path]:
     for path in paths:
         text = read_small_text(path, "prompt template")
         try:
-            task = json.loads(text).get("task")
-        except (ValueError, AttributeError) as error:
-            raise CodemixError(f"prompt template {path}: not a readable JSON template ({error})") from None
-        if not isinstance(task, str):
-            raise CodemixError(f"prompt template {path}: it needs a \"task\" field (lid, pos, sentiment or offensive)")
+            data = json.loads(text)
+        except ValueError as error:
+            raise CodemixError(f"prompt template {path}: not valid JSON ({error})") from None
+        task = data.get("task") if isinstance(data, dict) else None
+        if task not in list_tasks():
+            found = f"; its \"task\" is {task!r}" if isinstance(data, dict) and "task" in data else ""
+            raise CodemixError(f"prompt template {path}: a template is a JSON object whose \"task\" field names its "
+                               f"task ({', '.join(list_tasks())}){found}")
         out[task] = Path(path)
     return out

@@ -62,10 +62,13 @@ def load_template(task, path: str | Path | None = None) -> PromptTemplate:
     missing = [key for key in REQUIRED_KEYS if key not in data]
     unknown = sorted(set(data) - set(PromptTemplate.__dataclass_fields__) - {"source"})
     if missing or unknown:
-        raise CodemixError(f"{source}: prompt template lacks {missing} / has unknown keys {unknown}; "
-                           f"keys: {list(PromptTemplate.__dataclass_fields__)[:-1]}")
+        wrong = "; ".join(part for part in (f"lacks {missing}" if missing else "",
+                                            f"has unknown keys {unknown}" if unknown else "") if part)
+        raise CodemixError(f"{source}: prompt template {wrong}; its keys: {list(PromptTemplate.__dataclass_fields__)[:-1]}")
     if data["task"] != task.name:
         raise CodemixError(f"{source}: template is for task {data['task']!r}, not {task.name!r}")
+    _check_types(source, data)
+    _check_slots(source, data, task)
     absent = [label for label in task.labels if label not in data["verbalisers"]]
     extra = [label for label in data["verbalisers"] if label not in task.labels]
     if absent or extra:
@@ -75,6 +78,59 @@ def load_template(task, path: str | Path | None = None) -> PromptTemplate:
         raise CodemixError(f"{source}: verbalisers must be distinct and non-empty: {data['verbalisers']}")
     data["source"] = "shipped" if path is None else str(source)
     return PromptTemplate(**data)
+
+
+TEXT_KEYS = ("name", "version", "task", "instruction", "example", "query", "separator", "token_line", "answer_line")
+MAPPING_KEYS = ("verbalisers", "label_descriptions", "aliases")
+
+
+def _check_types(source: Path, data: dict) -> None:
+    for key in TEXT_KEYS:
+        if key in data and not isinstance(data[key], str):
+            raise CodemixError(f"{source}: {key!r} must be a string, not {type(data[key]).__name__} {data[key]!r:.60}")
+    for key in MAPPING_KEYS:
+        value = data.get(key, {})
+        if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            raise CodemixError(f"{source}: {key!r} must be an object of strings (label -> text), not {value!r:.60}")
+
+
+def slots_of(template_key: str, level: str) -> frozenset[str]:
+    """The slots a template string may name: what ``render_prompt`` fills in for it.
+
+    >>> sorted(slots_of("query", "sentence")), sorted(slots_of("answer_line", "token"))
+    (['text'], ['index', 'tag', 'token'])
+    """
+    record = "text" if level == "sentence" else "numbered_tokens"
+    return frozenset({"instruction": {"language_pair", "label_list", "label_descriptions"},
+                      "example": {record, "answer"}, "query": {record}, "token_line": {"index", "token"},
+                      "answer_line": {"index", "token", "tag"}}[template_key])
+
+
+def _check_slots(source: Path, data: dict, task) -> None:
+    """Every ``{slot}`` a plain name that ``render_prompt`` fills (no attribute, index, conversion or
+    format spec: those would read Python objects or allocate without bound), and the query names
+    the record's own slot."""
+    import string
+
+    for key in ("instruction", "example", "query", "token_line", "answer_line"):
+        if key not in data:
+            continue
+        allowed = slots_of(key, task.level)
+        try:
+            fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(data[key])
+                      if name is not None]
+        except ValueError as error:
+            raise CodemixError(f"{source}: {key!r} is not a valid template ({error}); write a literal brace as "
+                               "{{ or }}") from None
+        for name, spec, conversion in fields:
+            if name not in allowed or spec or conversion:
+                shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                raise CodemixError(f"{source}: {key!r} names the slot {shown[:60]!r}; its slots are "
+                                   f"{', '.join('{' + slot + '}' for slot in sorted(allowed))} (plain names only), "
+                                   "and a literal brace is written {{ or }}")
+        if key == "query" and not {name for name, _, _ in fields} & allowed:
+            raise CodemixError(f"{source}: 'query' never names {', '.join('{' + slot + '}' for slot in sorted(allowed))}, "
+                               "so the prompt would not show the item to classify")
 
 
 def language_pair(pair: str) -> str:

@@ -13,7 +13,7 @@ from codemix.baselines.llm_local import LocalCausalLM
 from codemix.baselines.llm_server import ServerError, ServerLM
 from codemix.baselines.model import resolve_model
 from codemix.baselines.prompted import PromptedModel
-from codemix.baselines.prompts import load_template, parse_label, parse_tags, render_prompt
+from codemix.baselines.prompts import TEMPLATE_DIR, load_template, parse_label, parse_tags, render_prompt
 from codemix.leaderboard import Leaderboard
 from codemix.common.errors import CodemixError
 from openai_server import TinyOpenAIServer
@@ -81,12 +81,49 @@ def test_token_answers_are_aligned_and_every_fault_counted():
 def test_a_users_template_file_is_checked(tmp_path):
     bad = tmp_path / "t.json"
     bad.write_text(json.dumps({"name": "x", "version": "1", "task": "sentiment", "instruction": "i", "example": "e",
-                               "query": "q", "separator": "\n", "verbalisers": {"positive": "good"}}))
+                               "query": "{text}", "separator": "\n", "verbalisers": {"positive": "good"}}))
     with pytest.raises(CodemixError, match=r"verbalisers must cover exactly the sentiment labels; missing \['negative', 'neutral'\]"):
         load_template(SENTIMENT, bad)
     (tmp_path / "broken.json").write_text("{not json")
     with pytest.raises(CodemixError, match="broken.json:1: prompt template is not valid JSON"):
         load_template(SENTIMENT, tmp_path / "broken.json")
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"query": "Text: {text.__class__}"}, "'query' names the slot '{text.__class__}'; its slots are {text} (plain names only)"),
+    ({"query": "Text: {text[0]}"}, "'query' names the slot '{text[0]}'"),
+    ({"query": "Text: {text:>999999999}"}, "'query' names the slot '{text:>999999999}'"),
+    ({"query": "Text: {text!r}"}, "'query' names the slot '{text!r}'"),
+    ({"query": "Text: {}"}, "'query' names the slot '{}'"),
+    ({"query": "Text: {txt}"}, "'query' names the slot '{txt}'; its slots are {text}"),
+    ({"query": "Text: {numbered_tokens}"}, "'query' names the slot '{numbered_tokens}'; its slots are {text}"),
+    ({"query": "Text: {text"}, "'query' is not a valid template (expected '}' before end of string); write a literal brace as {{ or }}"),
+    ({"query": "Sentiment:"}, "'query' never names {text}, so the prompt would not show the item to classify"),
+    ({"example": "{text} {label}"}, "'example' names the slot '{label}'; its slots are {answer}, {text}"),
+    ({"instruction": "{language}"}, "'instruction' names the slot '{language}'; its slots are {label_descriptions}, {label_list}, {language_pair}"),
+    ({"version": {"major": 1}}, "'version' must be a string, not dict"),
+    ({"verbalisers": {"negative": 1, "neutral": "meh", "positive": "good"}}, "'verbalisers' must be an object of strings"),
+])
+def test_a_templates_slots_and_types_are_checked_before_any_prompt(tmp_path, change, message):
+    data = json.loads((TEMPLATE_DIR / "sentiment.json").read_text()) | change
+    (tmp_path / "t.json").write_text(json.dumps(data))
+    with pytest.raises(CodemixError) as error:
+        load_template(SENTIMENT, tmp_path / "t.json")
+    assert str(error.value) == f"{tmp_path / 't.json'}: {message}" or message in str(error.value)
+    assert str(error.value).startswith(f"{tmp_path / 't.json'}: ")
+
+
+def test_literal_braces_render_and_a_template_for_no_task_is_refused(tmp_path, tiny_llm):
+    data = json.loads((TEMPLATE_DIR / "sentiment.json").read_text()) | {"query": "Text {{quoted}}: {text}\nSentiment:"}
+    (tmp_path / "t.json").write_text(json.dumps(data))
+    prompt = render_prompt(load_template(SENTIMENT, tmp_path / "t.json"), SENTIMENT, "hi-en", QUERY)
+    assert prompt.endswith("Text {quoted}: " + QUERY["text"] + "\nSentiment:")
+    (tmp_path / "n.json").write_text(json.dumps(data | {"task": "sentimnet"}))
+    with pytest.raises(CodemixError, match=r"n.json: a template is a JSON object whose \"task\" field names its task "
+                                           r"\(lid, offensive, pos, sentiment\); its \"task\" is 'sentimnet'"):
+        codemix.evaluate(f"llm:{tiny_llm}", corpora=["demo_hien"], model_options={"template": str(tmp_path / "n.json")},
+                         out=tmp_path / "run", progress=False)
+    assert not (tmp_path / "run").exists()
 
 
 # --- a tiny causal LM, locally and behind a server --------------------------------------------
