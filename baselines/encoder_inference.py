@@ -10,9 +10,17 @@ from __future__ import annotations
 from typing import Sequence
 
 
+def longer_than(tokenizer, texts: Sequence[str], max_length: int) -> int:
+    """How many texts encode (special tokens included) to more than ``max_length`` sub-words:
+    encoded with room for one more, exactly those fill it."""
+    encoded = tokenizer(list(texts), truncation=True, max_length=max_length + 1)
+    return sum(len(ids) > max_length for ids in encoded["input_ids"])
+
+
 def predict_sentences(model, tokenizer, texts: Sequence[str], id2label: Sequence[str], max_length: int,
-                      batch_size: int, progress=None) -> list[str]:
-    """One label per text (inputs longer than ``max_length`` sub-words are truncated)."""
+                      batch_size: int, progress=None, counts: dict | None = None) -> list[str]:
+    """One label per text; inputs longer than ``max_length`` sub-words are truncated, and counted
+    in ``counts["truncated"]`` when ``counts`` is given."""
     import torch
 
     model.eval()
@@ -20,8 +28,10 @@ def predict_sentences(model, tokenizer, texts: Sequence[str], id2label: Sequence
     out: list[str] = []
     with torch.no_grad():
         for start in range(0, len(texts), batch_size):
-            batch = tokenizer(list(texts[start:start + batch_size]), truncation=True, padding=True,
-                              max_length=max_length, return_tensors="pt").to(device)
+            chunk = list(texts[start:start + batch_size])
+            if counts is not None:
+                counts["truncated"] = counts.get("truncated", 0) + longer_than(tokenizer, chunk, max_length)
+            batch = tokenizer(chunk, truncation=True, padding=True, max_length=max_length, return_tensors="pt").to(device)
             out += [id2label[i] for i in model(**batch).logits.argmax(-1).tolist()]
             if progress is not None:
                 progress(len(batch["input_ids"]))

@@ -54,6 +54,7 @@ class FineTunedEncoder:
         # the baseline predicts in batches of twice its training batch: the same padding, the same logits
         self.batch_size = int(batch_size or (int(options["batch_size"]) * 2 if "batch_size" in options else 32))
         self.untokenisable = 0
+        self.predicted_counts: dict[str, int] = {}  # "truncated": sentences longer than max_length, cut
 
     def model_labels(self) -> list[str]:
         """The model's own labels, in id order."""
@@ -109,7 +110,7 @@ class FineTunedEncoder:
         rows = list(records)
         if task.level == "sentence":
             return predict_sentences(self.model, self.tokenizer, [r["text"] for r in rows], id2label, self.max_length,
-                                     self.batch_size)
+                                     self.batch_size, counts=self.predicted_counts)
         out = []
         for record in rows:
             labels = predict_words(self.model, self.tokenizer, list(record["tokens"]), id2label, self.max_length)
@@ -128,7 +129,8 @@ class FineTunedEncoder:
         """meta.json's model entry: kind, labels and the weights fingerprint."""
         return {"kind": "fine-tuned", "spec": f"hf:{self.name_or_path}", "architecture": (self.config.architectures or [None])[0],
                 "model_labels": self.model_labels(), "label_map": self.user_label_map, "max_length": self.max_length,
-                "untokenisable_tokens": self.untokenisable, "empty_token_label": self.fallback,
+                "untokenisable_tokens": self.untokenisable, "truncated_inputs": self.predicted_counts.get("truncated", 0),
+                "empty_token_label": self.fallback,
                 "fingerprint": self.fingerprint}
 
 

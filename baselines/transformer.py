@@ -6,8 +6,8 @@ gets a label - long sentences are cut into windows that fit, and a token with no
 (an empty token) gets the training set's most frequent label, counted. Sentence tasks use
 ``AutoModelForSequenceClassification``. Training runs ``Trainer`` with evaluation on
 validation each epoch, the best checkpoint kept, the seed set and bf16/fp16 when CUDA is
-present. Inputs longer than ``max_length`` are truncated for training and counted, never
-silently.
+present. Inputs longer than ``max_length`` are truncated for training, and sentences for
+prediction, and counted (validation's inputs are not training inputs), never silently.
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ class TransformerBaseline(Baseline):
 
     def __init__(self, seed: int = 0, **options):
         super().__init__(seed, **{**DEFAULTS, **{k: v for k, v in options.items() if v is not None}})
-        self.truncated = 0
+        self.truncated = 0  # training inputs longer than max_length
         self.untokenisable = 0
+        self.predicted_counts: dict[str, int] = {}  # "truncated": predicted sentences longer than max_length
 
     # --- training ------------------------------------------------------------------------------
 
@@ -45,7 +46,7 @@ class TransformerBaseline(Baseline):
         self.fallback = Counter(l for _, gold in examples for l in (gold if task.level == "token" else [gold])).most_common(1)[0][0]
         self.tokenizer, self.model = load_model(self.options["model"], task, self.labels)
         train = self._encode(task, examples)
-        validation = self._encode(task, dev) if dev else None
+        validation = self._encode(task, dev, count=False) if dev else None
         output_dir, owned = training_folder(self.options.get("output_dir"))
         try:
             self._train(task, train, validation, output_dir)
@@ -78,14 +79,16 @@ class TransformerBaseline(Baseline):
                        "last_loss": losses[-1] if losses else None, "world_size": arguments.world_size,
                        f"best_validation_{task.main_score}": trainer.state.best_metric}
 
-    def _encode(self, task, examples):
+    def _encode(self, task, examples, count: bool = True):
         from datasets import Dataset
+
+        from codemix.baselines.encoder_inference import longer_than
 
         max_length = self.options["max_length"]
         if task.level == "sentence":
             texts = [text for text, _ in examples]
             encoded = self.tokenizer(texts, truncation=True, max_length=max_length)
-            self.truncated += sum(len(ids) >= max_length for ids in encoded["input_ids"])
+            self.truncated += longer_than(self.tokenizer, texts, max_length) if count else 0
             encoded["labels"] = [self.label2id[label] for _, label in examples]
             return Dataset.from_dict(dict(encoded))
         words = [list(item.tokens) for item, _ in examples]
@@ -93,7 +96,7 @@ class TransformerBaseline(Baseline):
         labels = []
         for index, (_, gold) in enumerate(examples):
             word_ids = encoded.word_ids(index)
-            if max(w for w in word_ids if w is not None) < len(gold) - 1 if any(w is not None for w in word_ids) else gold:
+            if count and (max(w for w in word_ids if w is not None) < len(gold) - 1 if any(w is not None for w in word_ids) else gold):
                 self.truncated += 1
             previous, row = None, []
             for word in word_ids:
@@ -126,7 +129,7 @@ class TransformerBaseline(Baseline):
 
         if task.level == "sentence":
             return predict_sentences(self.model, self.tokenizer, inputs, self.labels, self.options["max_length"],
-                                     self.options["batch_size"] * 2)
+                                     self.options["batch_size"] * 2, counts=self.predicted_counts)
         out = []
         for item in inputs:
             labels = predict_words(self.model, self.tokenizer, list(item.tokens), self.labels, self.options["max_length"])
@@ -135,8 +138,9 @@ class TransformerBaseline(Baseline):
         return out
 
     def config(self) -> dict:
-        """What was chosen, plus the counts of truncated training inputs and untokenisable test tokens."""
-        return {**super().config(), "truncated_training_inputs": self.truncated, "untokenisable_tokens": self.untokenisable}
+        """What was chosen, plus the counts of truncated training and test inputs and untokenisable test tokens."""
+        return {**super().config(), "truncated_training_inputs": self.truncated,
+                "truncated_test_inputs": self.predicted_counts.get("truncated", 0), "untokenisable_tokens": self.untokenisable}
 
     def describe(self) -> dict:
         """meta.json's model entry: a fine-tuned encoder and what was chosen."""

@@ -81,6 +81,16 @@ def test_loading_a_model_draws_no_progress_bar_where_codemix_draws_none(tmp_path
     assert capfd.readouterr().err == ""
 
 
+def test_sentences_cut_at_max_length_are_counted_exactly(tmp_path, texts):
+    path = build_tiny_classifier(tmp_path / "m", texts, {0: "negative", 1: "neutral", 2: "positive"})
+    model = FineTunedEncoder(path, max_length=16)
+    test = list(codemix.load("demo_hien", split="test"))
+    lengths = [len(model.tokenizer(r["text"])["input_ids"]) for r in test]  # whole, uncut
+    assert 16 in lengths and 0 < sum(n > 16 for n in lengths) < len(test)  # exact fits are not cut
+    model.predict(SENTIMENT, test)
+    assert model.describe()["truncated_inputs"] == sum(n > 16 for n in lengths)
+
+
 def test_cli_label_map_and_a_missing_model(tmp_path, texts, capsys):
     path = build_tiny_classifier(tmp_path / "m", texts, {0: "LABEL_0", 1: "LABEL_1"})
     code = main(["evaluate", "--model", f"hf:{path}", "--tasks", "offensive", "--corpora", "demo_bnen", "--label-map",

@@ -53,6 +53,18 @@ def test_every_token_gets_a_label_even_beyond_max_length(tiny_model):
     assert config["truncated_training_inputs"] > 0  # 16 sub-words cannot hold the longer demo sentences
 
 
+def test_sentences_longer_than_max_length_are_counted_in_training_and_prediction_exactly(tiny_model):
+    task = codemix.get_task("sentiment")
+    demo = codemix.load("demo_hien")
+    model = get_baseline("transformer", model=tiny_model, epochs=1, max_length=16, max_steps=1).fit(
+        task, demo["train"], demo["validation"])
+    def cut(split):
+        return sum(len(model.tokenizer(text)["input_ids"]) > 16 for text in demo[split]["text"])
+    assert model.config()["truncated_training_inputs"] == cut("train") > 0  # validation's are not training inputs
+    model.predict(task, demo["test"])
+    assert model.config()["truncated_test_inputs"] == cut("test") > 0
+
+
 def test_offline_model_not_on_disk_fails_fast_and_clearly(monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     task = codemix.get_task("sentiment")
