@@ -25,7 +25,7 @@ from codemix.tasks.registry import get_task, list_tasks
 from codemix.tasks.scoring import gold_by_id, score_by_id
 from codemix.tasks.slices import slice_scores, slices_by_id
 from codemix.tasks.submission import (
-    cell_file_name, check_submission_folder, meta_field_problems, read_predictions, write_submission,
+    cell_file_name, check_submission_folder, meta_field_problems, meta_text, read_predictions, write_submission,
 )
 
 SCORES_FILE = "scores.json"
@@ -56,6 +56,10 @@ def run_evaluation(model, tasks=None, corpora=None, data_dir=None, out=DEFAULT_O
     cells = _cells(model, tasks, datasets, explicit=bool(tasks))
     shots_data = _shots_source(shots_from, data_dir, verify) if shots_from and shots else None
     details = describe_model(model, spec_string)  # before any work: an unreachable server fails here
+    try:  # and a meta.json the leaderboard could not read
+        meta_text(_meta(details, meta, shots, seed, limit, {}))
+    except CodemixError as error:
+        raise CodemixError(f"{error} (meta.json records what the model's describe() returns and the meta passed)") from None
     from codemix.loaders.progress import enabled
 
     show = enabled() if progress is None else progress
@@ -134,7 +138,7 @@ def _cells(model, tasks, datasets: dict, explicit: bool) -> list:
             if "test" not in dataset or not gold_by_id(task, dataset["test"]):
                 continue
             if explicit and callable(getattr(model, "check", None)):
-                model.check(task)
+                _models_own("check", lambda: model.check(task))
             if not _supports(model, task):
                 skipped.append(f"{task_name}/{corpus}")
                 if task_name not in reasons:
@@ -157,7 +161,7 @@ def _reason(model, task) -> str:
     if not callable(getattr(model, "check", None)):
         return ""
     try:
-        model.check(task)
+        _models_own("check", lambda: model.check(task))
     except CodemixError as error:
         return str(error)
     return ""
@@ -165,9 +169,22 @@ def _reason(model, task) -> str:
 
 def _supports(model, task) -> bool:
     if callable(getattr(model, "supports", None)):
-        return bool(model.supports(task))
+        return bool(_models_own("supports", lambda: model.supports(task)))
     levels = getattr(model, "levels", None)
-    return task.level in levels if isinstance(levels, (tuple, list)) else True
+    if isinstance(levels, str):  # levels = "sentence" means what ("sentence",) does
+        levels = (levels,)
+    return task.level in levels if isinstance(levels, (tuple, list, set, frozenset)) else True
+
+
+def _models_own(method: str, call):
+    """``call()``, a method of the model's own: a bug in it keeps its traceback, with where it came from."""
+    try:
+        return call()
+    except CodemixError:
+        raise
+    except Exception as error:
+        error.add_note(f"codemix: raised by the model's {method}()")
+        raise
 
 
 def _shots_source(name: str, data_dir, verify: bool):
@@ -195,7 +212,8 @@ def _prepare(model, task, corpus, dataset, shots, seed, shots_data, shots_from, 
             raise CodemixError(f"--shots {shots}: this model has no prepare(task, corpus, train, shots, seed) to take examples")
         return 0, None
     accepted = inspect.signature(prepare).parameters
-    prepare(task, corpus, train, **{key: value for key, value in (("shots", shots), ("seed", seed)) if key in accepted})
+    _models_own("prepare", lambda: prepare(task, corpus, train, **{key: value for key, value in
+                                                                 (("shots", shots), ("seed", seed)) if key in accepted}))
     return (shots if "shots" in accepted else 0), source
 
 

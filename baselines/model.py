@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Mapping, Protocol, runtime_checkable
 
 from codemix.common.errors import CodemixError
 
@@ -153,7 +153,17 @@ def describe_model(model: Any, spec: str | None = None) -> dict[str, Any]:
     The kind is the model's own (``classical``, ``neural``, ``fine-tuned``, ``prompted``); a
     baseline that does not say has its class's kind, any other Python model ``python``.
     """
-    described = dict(model.describe()) if callable(getattr(model, "describe", None)) else {}
+    described = {}
+    if callable(getattr(model, "describe", None)):
+        try:
+            returned = model.describe()
+        except Exception as error:  # the model's own bug: its traceback, plus where
+            error.add_note("codemix: raised by the model's describe(), which meta.json records")
+            raise
+        if not isinstance(returned, Mapping):
+            raise CodemixError(f"the model's describe() returned a {type(returned).__name__}, not a dict of what "
+                               "meta.json should record about it")
+        described = dict(returned)
     described.setdefault("spec", spec or f"{type(model).__module__}:{type(model).__qualname__}")
     if "kind" not in described:
         from codemix.baselines.base import Baseline

@@ -13,6 +13,7 @@ prediction, and counted (validation's inputs are not training inputs), never sil
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from collections import Counter
@@ -71,12 +72,14 @@ class TransformerBaseline(Baseline):
         trainer = Trainer(model=self.model, args=arguments, train_dataset=train, eval_dataset=validation,
                           data_collator=_collator(task, self.tokenizer), compute_metrics=self._metrics(task))
         trainer.train()
-        losses = [entry["loss"] for entry in trainer.state.log_history if "loss" in entry]
+        logged = [entry["loss"] for entry in trainer.state.log_history if "loss" in entry]
+        losses = [loss for loss in logged if math.isfinite(loss)]  # a diverged step logs NaN: counted below
         self.model = trainer.model
         self.chosen = {"model": self.options["model"], "epochs": self.options["epochs"], "lr": self.options["lr"],
                        "batch_size": self.options["batch_size"], "max_length": self.options["max_length"],
                        "truncated_training_inputs": self.truncated, "first_loss": losses[0] if losses else None,
-                       "last_loss": losses[-1] if losses else None, "world_size": arguments.world_size,
+                       "last_loss": losses[-1] if losses else None, "non_finite_losses": len(logged) - len(losses),
+                       "world_size": arguments.world_size,
                        f"best_validation_{task.main_score}": trainer.state.best_metric}
 
     def _encode(self, task, examples, count: bool = True):

@@ -18,11 +18,11 @@ from codemix.tasks.registry import list_tasks
 from codemix.common.names import did_you_mean
 from codemix.common.text import printable, quote
 from codemix.tasks.submission import (
-    META_FILE, REQUIRED_META, StrictJSONError, meta_field_problems, parse_cell_file_name, prediction_rows, strict_json,
+    MAX_META_BYTES, META_FILE, REQUIRED_META, StrictJSONError, meta_field_problems, parse_cell_file_name, prediction_rows,
+    strict_json,
 )
 
 MAX_FILE_BYTES = 200 * 2**20
-MAX_META_BYTES = 64 * 2**10
 MAX_PROBLEMS_PER_FILE = 50
 MAX_SUGGESTIONS = 5  # "did you mean" for the first problems only: suggestions must not cost more than the file
 MAX_LABEL_CHARS = 64

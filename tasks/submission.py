@@ -22,6 +22,7 @@ from codemix.common.text import printable, quote
 
 META_FILE = "meta.json"
 REQUIRED_META = ("team", "system", "description", "external_data")
+MAX_META_BYTES = 64 * 2**10  # the leaderboard reads no larger meta.json
 
 
 def cell_file_name(task: str, corpus: str) -> str:
@@ -92,6 +93,30 @@ def check_submission_folder(out_dir: str | Path) -> Path:
     return check_parent_folder(out_dir)
 
 
+def meta_text(meta: Mapping[str, Any]) -> str:
+    """``meta.json``'s text, refused (``CodemixError``) when the leaderboard could not read it back:
+    a value JSON cannot hold, NaN or infinity, or more than ``MAX_META_BYTES``.
+
+    >>> meta_text({"team": "t", "seed": 0})
+    '{\\n  "team": "t",\\n  "seed": 0\\n}\\n'
+    >>> meta_text({"team": "t", "score": float("nan")})
+    Traceback (most recent call last):
+    ...
+    codemix.common.errors.CodemixError: meta.json cannot hold this meta (Out of range float values are not JSON compliant: nan): write strings, finite numbers, booleans, null, lists and objects
+    """
+    try:
+        text = json.dumps(dict(meta), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    except (TypeError, ValueError) as error:
+        raise CodemixError(f"meta.json cannot hold this meta ({error}): write strings, finite numbers, booleans, "
+                           "null, lists and objects") from None
+    size = len(text.encode("utf-8"))
+    if size > MAX_META_BYTES:
+        largest = max(meta, key=lambda key: len(json.dumps(meta[key], ensure_ascii=False)))
+        raise CodemixError(f"meta.json would be {size:,} bytes, over the leaderboard's {MAX_META_BYTES:,}-byte limit "
+                           f"(largest field: {largest!r}); keep what a model describes small")
+    return text
+
+
 def write_submission(out_dir: str | Path, meta: Mapping[str, Any],
                      cells: Mapping[tuple[str, str], Iterable[tuple[str, Any]]],
                      finish: Callable[[Path], Mapping[str, str]] | None = None) -> Path:
@@ -106,6 +131,7 @@ def write_submission(out_dir: str | Path, meta: Mapping[str, Any],
     missing = [key for key in REQUIRED_META if key not in meta]
     if missing:
         raise CodemixError(f"submission meta lacks {missing}; required: {list(REQUIRED_META)}")
+    text = meta_text(meta)
     out_dir = check_submission_folder(out_dir)
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -113,7 +139,7 @@ def write_submission(out_dir: str | Path, meta: Mapping[str, Any],
         raise CodemixError(f"--out {out_dir}: cannot create its parent folder ({error.strerror})") from None
     temporary = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
-        (temporary / META_FILE).write_text(json.dumps(dict(meta), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        (temporary / META_FILE).write_text(text, encoding="utf-8")
         for (task, corpus), rows in cells.items():
             with open(temporary / cell_file_name(task, corpus), "w", encoding="utf-8") as handle:
                 for record_id, pred in rows:

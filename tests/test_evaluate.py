@@ -2,6 +2,7 @@
 written files, no answers, slices by CMI/script/matrix language, partial runs, submit, errors."""
 
 import json
+import re
 import textwrap
 
 import pytest
@@ -71,6 +72,49 @@ def test_a_model_that_changes_its_records_is_scored_against_the_records_as_read(
     assert scores["pos/demo_hien"]["accuracy"] == want["accuracy"] and scores["pos/demo_hien"]["n"] == want["n"]
     first = json.loads((tmp_path / "run" / "pos.demo_hien.jsonl").read_text().splitlines()[0])
     assert first["id"] == "demo_hien:test:1181" and len(first["pred"]) == 12
+
+
+class Describes(FirstLabel):
+    def __init__(self, described):
+        self.described = described
+
+    def describe(self):
+        return self.described
+
+
+@pytest.mark.parametrize("described, message", [
+    ({"labels": {"a", "b"}}, "meta.json cannot hold this meta (Object of type set is not JSON serializable)"),
+    ({"score": float("nan")}, "meta.json cannot hold this meta (Out of range float values are not JSON compliant: nan)"),
+    ({"blob": "x" * 70_000}, "over the leaderboard's 65,536-byte limit (largest field: 'model_details')"),
+    ("a string", "the model's describe() returned a str, not a dict"),
+])
+def test_what_a_model_describes_must_fit_meta_json_before_any_work(tmp_path, described, message):
+    predicted = []
+
+    class Watched(Describes):
+        def predict(self, task, records):
+            predicted.append(task.name)
+            return super().predict(task, records)
+
+    with pytest.raises(CodemixError, match=re.escape(message)):
+        codemix.evaluate(Watched(described), corpora=["demo_hien"], out=tmp_path / "run", progress=False)
+    assert predicted == [] and not (tmp_path / "run").exists()
+
+
+def test_a_bug_in_the_models_other_methods_keeps_its_traceback_and_says_where(tmp_path):
+    class Broken(FirstLabel):
+        def prepare(self, task, corpus, train):
+            raise ValueError("prepare broke")
+
+    with pytest.raises(ValueError, match="prepare broke") as error:
+        codemix.evaluate(Broken(), corpora=["demo_hien"], out=tmp_path / "run", progress=False)
+    assert error.value.__notes__ == ["codemix: raised by the model's prepare()"]
+
+    class SentenceOnly(FirstLabel):
+        levels = "sentence"
+
+    scores = codemix.evaluate(SentenceOnly(), corpora=["demo_hien"], out=tmp_path / "run", progress=False)
+    assert sorted(scores) == ["offensive/demo_hien", "sentiment/demo_hien"]
 
 
 def test_no_answer_is_scored_wrong_and_counted(tmp_path):
