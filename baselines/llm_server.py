@@ -20,6 +20,7 @@ from typing import Any, Sequence
 from codemix.baselines.bounded_call import Overtime, call_within, retry_pause
 from codemix.common.errors import CodemixError
 
+SCORING = "score a prompt"  # the log-likelihood request, named in errors
 RETRIED_STATUSES = frozenset({408, 409, 429})  # and every 5xx: worth another try, as the openai client judges
 
 
@@ -88,7 +89,7 @@ class ServerLM:
     def _loglikelihood(self, request: tuple[str, str]) -> float:
         context, continuation = request
         text = context + continuation
-        response = self._call("score a prompt", lambda: self.client.completions.create(
+        response = self._call(SCORING, lambda: self.client.completions.create(
             model=self.model_name, prompt=text, max_tokens=1, temperature=0.0, echo=True, logprobs=1))
         try:
             logprobs = response.choices[0].logprobs
@@ -156,8 +157,10 @@ class ServerLM:
                 retried = error.status_code in RETRIED_STATUSES or error.status_code >= 500
                 if not (retried and retries_left):
                     after = f", after {self.retries} retries" if retried else ""
+                    hint = ("; a server that cannot echo the prompt's log-probabilities on /completions takes "
+                            "--method generate" if what == SCORING and not retried else "")
                     raise ServerError(f"the server at {self.base_url} answered HTTP {error.status_code} ({what}{after}): "
-                                      f"{_short(error.message)}") from None
+                                      f"{_short(error.message)}{hint}") from None
                 retry_after = error.response.headers.get("retry-after")
             except (openai.APIError, json.JSONDecodeError) as error:  # e.g. a body that is not JSON
                 raise ServerError(f"the server at {self.base_url} sent an unusable answer ({what}): "

@@ -3,7 +3,7 @@
 It answers the three routes codemix uses the way vLLM does: ``GET /v1/models``, ``POST
 /v1/completions`` (with ``echo`` + ``logprobs``: the prompt's own token log-probabilities, first
 ``None``, plus ``text_offset`` and ``usage``) and ``POST /v1/chat/completions`` (greedy). Faults
-can be queued to test the client: ``"500"`` (one HTTP 500), ``"garbage"`` (a 200 whose body is
+can be queued to test the client: ``"500"`` (one HTTP 500), ``"400"`` (one HTTP 400), ``"garbage"`` (a 200 whose body is
 not JSON), ``"no_logprobs"`` (a 200 completion without logprobs), ``"no_choices"``, ``"trickle"``
 (a 200 whose body comes one byte every 0.2 s, 20 s in all).
 """
@@ -93,6 +93,9 @@ class TinyOpenAIServer:
                 fault = server.faults.pop(0) if server.faults else None
                 if fault == "500":
                     self._json(500, {"error": {"message": "injected failure", "type": "server_error"}})
+                    return
+                if fault == "400":  # what a server says to a request it will not serve, e.g. echo with logprobs
+                    self._json(400, {"error": {"message": "echo is not supported", "type": "invalid_request_error"}})
                     return
                 if fault == "garbage":
                     self._raw(200, b"<html>this is not json</html>", "application/json")

@@ -218,6 +218,12 @@ def test_openai_server_faults_are_retried_or_reported_clearly(tiny_llm):
         server.faults = ["500"] * 5
         with pytest.raises(ServerError, match=r"answered HTTP 500 .*after 2 retries"):
             remote.loglikelihoods(request)
+        server.faults, before = ["400", "400"], len(server.requests)
+        with pytest.raises(ServerError, match=r"answered HTTP 400 \(score a prompt\): Error code: 400 - echo is not "
+                                              r"supported; a server that cannot echo .* takes --method generate$"):
+            remote.loglikelihoods(request)
+        assert len(server.requests) == before + 1 and server.faults == ["400"]  # a 400 is not retried
+        server.faults = []
         for fault, message in (("garbage", "unusable answer"), ("no_logprobs", "without choices or echoed logprobs"),
                                ("no_choices", "without choices or echoed logprobs")):
             server.faults = [fault] * 5
