@@ -24,6 +24,7 @@ from codemix.tasks.submission import (
 
 MAX_FILE_BYTES = 200 * 2**20
 MAX_PROBLEMS_PER_FILE = 50
+MAX_UNEXPECTED_LISTED = 20  # files that are not cells: a folder of thousands is summed up, not listed
 MAX_SUGGESTIONS = 5  # "did you mean" for the first problems only: suggestions must not cost more than the file
 MAX_LABEL_CHARS = 64
 ALLOWED_EXTRA_FILES = ("scores.json", "README.md", "references.bib")
@@ -64,6 +65,7 @@ def validate_folder(connection, folder: str | Path) -> tuple[Checked, list[Probl
     cells = gold_cells(connection)
     if not cells:
         problems.append(Problem(str(folder), None, "the leaderboard has no gold yet: run `codemix leaderboard init` first"))
+    unexpected = 0
     for path in sorted(folder.iterdir()):
         name = path.name
         refusal = _refuse_entry(path)
@@ -74,7 +76,10 @@ def validate_folder(connection, folder: str | Path) -> tuple[Checked, list[Probl
             continue
         cell = parse_cell_file_name(name)
         if cell is None:
-            problems.append(Problem(name, None, "unexpected file; cell files are named <task>.<corpus>.jsonl (e.g. lid.l3cube_melid.jsonl)"))
+            unexpected += 1
+            if unexpected <= MAX_UNEXPECTED_LISTED:
+                problems.append(Problem(name, None, "unexpected file; cell files are named <task>.<corpus>.jsonl "
+                                                    "(e.g. lid.l3cube_melid.jsonl)"))
             continue
         cell_problems = _check_cell_name(name, cell, cells)
         if cell_problems:
@@ -84,6 +89,9 @@ def validate_folder(connection, folder: str | Path) -> tuple[Checked, list[Probl
         problems += file_problems
         checked.cells[cell] = predictions
         checked.files.append(path)
+    if unexpected > MAX_UNEXPECTED_LISTED:
+        problems.append(Problem(str(folder), None, f"{unexpected - MAX_UNEXPECTED_LISTED:,} more unexpected files "
+                                                   f"(only the first {MAX_UNEXPECTED_LISTED} are listed)"))
     checked.meta, meta_problems = _read_meta(folder / META_FILE)
     problems = meta_problems + problems
     if not checked.cells and not any(parse_cell_file_name(p.file) for p in problems):

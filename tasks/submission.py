@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from codemix.common.errors import CodemixError
+from codemix.common.numbers import whole_at_least
 from codemix.common.paths import check_parent_folder
 from codemix.common.text import printable, quote
 
@@ -66,6 +67,12 @@ def meta_field_problems(meta: Mapping[str, Any]) -> list[str]:
             and len(external) <= 50)):
         problems.append("field 'external_data' must be true/false or a list of up to 50 non-empty strings (what was used), "
                         f"got {quote(external, 60)}")
+    for key in ("seed", "shots"):  # shown on the page beside the kind
+        if meta.get(key) is not None and not whole_at_least(meta[key], 0):
+            problems.append(f"field {key!r} must be a whole number >= 0 (or null), got {quote(meta[key], 40)}")
+    if meta.get("config") is not None and not isinstance(meta["config"], Mapping):
+        problems.append(f"field 'config' must be an object (what was chosen, e.g. {{\"C\": 0.1}}) or null, "
+                        f"got {quote(meta['config'], 40)}")
     return problems
 
 

@@ -135,6 +135,12 @@ META_FIELD_ATTACKS = [
     ("external_data", {"x": True}, "must be true/false or a list"),
     ("external_data", ["d"] * 51, "must be true/false or a list"),
     ("partial", {"limit": 3}, "partial submission"),
+    ("seed", "x", "field 'seed' must be a whole number >= 0 (or null), got 'x'"),
+    ("seed", -3, "field 'seed' must be a whole number >= 0 (or null), got -3"),
+    ("seed", 1.5, "field 'seed' must be a whole number >= 0 (or null), got 1.5"),
+    ("shots", -1, "field 'shots' must be a whole number >= 0 (or null), got -1"),
+    ("shots", True, "field 'shots' must be a whole number >= 0 (or null), got true"),
+    ("config", "C=0.1", "field 'config' must be an object (what was chosen, e.g. {\"C\": 0.1}) or null, got 'C=0.1'"),
 ]
 
 
@@ -145,6 +151,16 @@ def test_meta_fields_are_checked(board, test_set, tmp_path, field, value, messag
     problems = [str(p) for p in board.validate(folder)]
     assert any(message in p for p in problems), problems
     assert not any("\x1b" in p or "\x07" in p or "\r" in p for p in problems)  # never raw to a terminal
+
+
+def test_thousands_of_stray_files_are_summed_up_after_the_first_twenty(board, test_set, tmp_path):
+    folder = good_submission(test_set, tmp_path / "sub")
+    for index in range(1000):
+        (folder / f"notes{index:04d}.txt").write_text("")
+    problems = [str(p) for p in board.validate(folder)]
+    assert len(problems) == 21 and problems[0] == "notes0000.txt: unexpected file; cell files are named " \
+        "<task>.<corpus>.jsonl (e.g. lid.l3cube_melid.jsonl)"
+    assert problems[-1] == f"{folder}: 980 more unexpected files (only the first 20 are listed)"
 
 
 def test_a_valid_indic_team_name_with_joiners_is_accepted(board, test_set, tmp_path):
