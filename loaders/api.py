@@ -34,7 +34,7 @@ def load(name: str | CorpusSpec, split: str | None = None, data_dir: str | Path 
     spec = _spec(name)
     name = spec.name
     if split is not None and split not in spec.splits():
-        raise UnknownNameError(unknown_name_message(f"split of {name}", split, list(spec.splits())))
+        raise UnknownNameError(unknown_name_message("split", split, list(spec.splits()), known_as=f"{name}'s splits"))
     files = resolve_files(spec, data_dir, verify)
     if split is not None and split not in available_splits(spec, files):
         absent = [f.spec.path for f in files if f.spec.split == split and f.path is None]

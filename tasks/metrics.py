@@ -23,6 +23,19 @@ class MetricInputError(CodemixError):
     """Gold and prediction lists that cannot be compared."""
 
 
+def check_not_strings(gold, pred) -> None:
+    """Refuse one string where a list of labels belongs: it would be scored character by character.
+
+    >>> check_not_strings("positive", ["positive"])
+    Traceback (most recent call last):
+    ...
+    codemix.tasks.metrics.MetricInputError: gold is one string ('positive'); pass a list of labels, one per item
+    """
+    for name, values in (("gold", gold), ("pred", pred)):
+        if isinstance(values, str):
+            raise MetricInputError(f"{name} is one string ({values[:40]!r}); pass a list of labels, one per item")
+
+
 def check_inputs(gold: Sequence[str], pred: Sequence[str | None], allowed: Iterable[str] | None = None) -> None:
     """Raise ``MetricInputError`` for a length mismatch or labels outside ``allowed``.
 
@@ -33,6 +46,7 @@ def check_inputs(gold: Sequence[str], pred: Sequence[str | None], allowed: Itera
     ...
     codemix.tasks.metrics.MetricInputError: gold has 2 labels but pred has 1; they must be aligned one to one
     """
+    check_not_strings(gold, pred)
     if len(gold) != len(pred):
         raise MetricInputError(f"gold has {len(gold)} labels but pred has {len(pred)}; they must be aligned one to one")
     if not gold:

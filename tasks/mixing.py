@@ -90,9 +90,9 @@ def mixing_stats(tags: Sequence[str], k: int | None = None) -> dict:
     tags = _tag_list(tags)
     if k is not None and not whole_at_least(k, 0):
         raise CodemixError(f"k (the number of languages for the M-index) is a whole number >= 0 or None, not {k!r}")
-    bad = sorted({str(tag) for tag in tags if tag not in LID_LABELS})
+    bad = sorted({repr(tag) for tag in tags if tag not in LID_LABELS})
     if bad:
-        raise LabelError(f"mixing_stats takes canonical LID tags ({', '.join(LID_LABELS)}); got {bad[:10]} - map the "
+        raise LabelError(f"mixing_stats takes canonical LID tags ({', '.join(LID_LABELS)}); got {', '.join(bad[:10])} - map the "
                          "corpus's own tags first (a codemix record's lid layer already is canonical)")
     languages = language_sequence(tags)
     n = len(languages)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from codemix.tasks.metrics import METRICS, MetricInputError, check_inputs, summary
+from codemix.tasks.metrics import METRICS, MetricInputError, check_inputs, check_not_strings, summary
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Task:
         ``unanswered``, never dropped (see ``codemix.tasks.metrics``). Unknown labels and misaligned inputs raise ``MetricInputError`` naming
         the offending sentence and values.
         """
+        check_not_strings(gold, pred)
         gold_flat, pred_flat = self.flatten(gold, pred)
         check_inputs(gold_flat, pred_flat, self.labels)
         computed = summary(gold_flat, pred_flat)  # per-label counts once; the averages derive from them

@@ -900,6 +900,12 @@ def test_the_vote_refuses_network_seeds_past_the_largest(tmp_path, capsys):
     (lambda: codemix.get_task(None), "task names are strings; got None (NoneType). Known task names: lid, offensive, pos, sentiment"),
     (lambda: codemix.mixing_stats(None), "mixing_stats takes a list of LID tags, not None (NoneType)"),
     (lambda: codemix.mixing_stats("en hi"), "mixing_stats takes a list of LID tags, not a string ('en hi'): pass record['lid']"),
+    (lambda: codemix.mixing_stats([None, "en"]), "mixing_stats takes canonical LID tags (en, hi, bn, mr, ne, mixed, fw, other, "
+                                                 "unk); got None - map"),
+    (lambda: codemix.get_task("sentiment").score("positive", "positive"),
+     "gold is one string ('positive'); pass a list of labels, one per item"),
+    (lambda: codemix.get_task("lid").score([["en"]], "en"), "pred is one string ('en'); pass a list of labels, one per item"),
+    (lambda: codemix.load(CORPUS, split="dev"), f"unknown split 'dev'. {CORPUS}'s splits: test, train, validation"),
     (lambda: codemix.mixing_stats(codemix.load(CORPUS, split="test")[0]), "not a record: pass record['lid']"),
     (lambda: codemix.corpus_mixing_stats(codemix.load(CORPUS, split="test")), "not a record: pass record['lid'] "
                                                                                "(for a whole split, corpus_mixing_stats(split['lid']))"),

@@ -71,7 +71,7 @@ def test_sentimix_fixture_join_repair_and_empty_token(no_data_dir):
 
 def test_split_argument_and_unknown_names():
     assert isinstance(codemix.load("demo_hien", split="test"), Dataset)
-    with pytest.raises(UnknownNameError, match="unknown split of demo_hien 'dev'"):
+    with pytest.raises(UnknownNameError, match="^unknown split 'dev'. demo_hien's splits: test, train, validation$"):
         codemix.load("demo_hien", split="dev")
     with pytest.raises(UnknownNameError, match="Did you mean 'demo_hien'"):
         codemix.load("demo_hein")
