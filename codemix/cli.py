@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     from codemix.loaders.progress import set_quiet
 
-    set_quiet(getattr(args, "quiet", False))
+    was_quiet = set_quiet(getattr(args, "quiet", False))  # restored after: main() called in-process leaves no trace
     try:
         if getattr(args, "data_dir", None):  # before any work: a mistyped folder is one line, not a miss per corpus
             from codemix.loaders.files import check_data_dir
@@ -61,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         # a path that vanished, filled up or changed permissions after the checks at the start
         print(f"codemix: error: {error.filename}: {error.strerror or error}", file=sys.stderr)
         return 1
+    finally:
+        set_quiet(was_quiet)
     return 0
 
 

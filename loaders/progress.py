@@ -11,9 +11,11 @@ import sys
 _STATE = {"quiet": False}
 
 
-def set_quiet(quiet: bool) -> None:
-    """Switch progress output off (``--quiet``) or back on."""
+def set_quiet(quiet: bool) -> bool:
+    """Switch progress output off (``--quiet``) or back on; returns the setting it replaced."""
+    previous = _STATE["quiet"]
     _STATE["quiet"] = bool(quiet)
+    return previous
 
 
 def enabled() -> bool:

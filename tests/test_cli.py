@@ -128,3 +128,10 @@ def test_a_mistyped_data_dir_is_one_line_before_any_work(argv, capsys, tmp_path)
     assert captured.err == (f"codemix: error: --data-dir '{tmp_path / 'typo'}' does not exist: pass --data-dir the folder "
                             "that holds <corpus>/<file> (e.g. ../shared/data)\n")
     assert captured.out == "" and list(tmp_path.iterdir()) == []  # no store, no run folder
+
+
+def test_quiet_lasts_one_call_of_main(capsys):
+    from codemix.loaders.progress import set_quiet
+
+    assert main(["--quiet", "tasks", "list"]) == 0
+    assert set_quiet(False) is False  # main put back what it found: later work in this process may show progress
