@@ -24,5 +24,16 @@ def pyplot():
     from cycler import cycler
 
     plt.rcParams.update(STYLE)
+    plt.rcParams["font.family"] = installed_families(STYLE["font.family"])
     plt.rcParams["axes.prop_cycle"] = cycler(color=list(SERIES_COLORS))
     return plt
+
+
+def installed_families(families: list[str]) -> list[str]:
+    """The named families that are installed, then the generic ones: matplotlib warns once per
+    figure text for each missing family, which would bury the command's own output."""
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    generic = {"serif", "sans-serif", "cursive", "fantasy", "monospace"}
+    return [family for family in families if family in installed or family in generic]

@@ -58,3 +58,12 @@ def test_corpus_stats_command_prints_writes_markdown_and_plots(tmp_path, capsys)
     pngs = sorted(p.name for p in (tmp_path / "plots").iterdir())
     assert "demo_bnen_cmi_histogram.png" in pngs and "demo_bnen_pos_labels.png" in pngs
     assert all((tmp_path / "plots" / p).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
+
+
+def test_figures_name_only_installed_fonts_so_matplotlib_has_nothing_to_warn(tmp_path, caplog):
+    from codemix.tasks.plot_style import installed_families
+
+    assert installed_families(["No Such Family", "DejaVu Sans", "sans-serif"]) == ["DejaVu Sans", "sans-serif"]
+    with caplog.at_level("WARNING"):
+        assert main(["corpora", "stats", "demo_bnen", "--plots", str(tmp_path / "plots")]) == 0
+    assert [r.getMessage() for r in caplog.records if "font" in r.getMessage().lower()] == []
