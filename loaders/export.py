@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -36,9 +37,19 @@ def export(spec: CorpusSpec, dataset, out_dir: str | Path, file_format: str = "p
     data_dir=out_dir)`` reads parquet exports with their types as well. The folder is written next to its final place and renamed, and an
     existing non-empty folder is refused rather than mixed into.
     """
+    from codemix.loaders.cache import quiet_datasets
+    from codemix.loaders.progress import enabled
+
     out_dir = check_export_folder(out_dir, file_format)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    # datasets draws its own bars for each file; they show only where codemix's would
+    with contextlib.nullcontext() if enabled() else quiet_datasets():
+        _write_splits(spec, dataset, out_dir, file_format, temporary)
+    return sorted(out_dir.iterdir())
+
+
+def _write_splits(spec: CorpusSpec, dataset, out_dir: Path, file_format: str, temporary: Path) -> None:
     try:
         ext = "parquet" if file_format == "parquet" else "jsonl"
         for split, data in dataset.items():
@@ -53,7 +64,6 @@ def export(spec: CorpusSpec, dataset, out_dir: str | Path, file_format: str = "p
         os.replace(temporary, out_dir)
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
-    return sorted(out_dir.iterdir())
 
 
 def dataset_card(spec: CorpusSpec, splits: list[str], ext: str) -> str:
