@@ -119,8 +119,7 @@ class Baseline:
     def predict(self, task, records) -> list:
         """One prediction per record: a label, or a label list for token tasks (``task``: a ``Task`` or its name)."""
         task = as_task(task)
-        if self.task_name is None:
-            raise CodemixError(f"baseline {self.name} is not fitted: call fit() first")
+        self.check(task)
         inputs = [model_input(task, record) for record in _rows(records)]
         return self._predict(task, inputs) if inputs else []
 
@@ -130,7 +129,8 @@ class Baseline:
 
     def describe(self) -> dict[str, Any]:
         """meta.json's model entry: kind, spec and what was chosen on validation."""
-        return {"kind": self.kind, "spec": f"baseline:{self.name}", "config": self.config()}
+        saved_at = getattr(self, "saved_at", None)  # the file it was loaded from names it exactly
+        return {"kind": self.kind, "spec": f"baseline:{saved_at or self.name}", "config": self.config()}
 
     def save(self, path: str | Path) -> Path:
         """Save the fitted baseline with joblib (a folder for the transformer)."""
@@ -142,13 +142,39 @@ class Baseline:
 
     @staticmethod
     def load(path: str | Path) -> "Baseline":
-        """A baseline saved with ``save`` (joblib)."""
+        """A baseline saved with ``save`` (joblib). Like any pickle, loading runs code the file
+        names: load only files you or codemix wrote."""
         import joblib
 
-        model = joblib.load(path)
+        path = Path(path).expanduser()
+        if path.is_dir():
+            hint = (" (a saved transformer baseline: evaluate it with hf:PATH)" if (path / "codemix_baseline.json").is_file()
+                    else "")
+            raise CodemixError(f"{path} is a folder, not a file that --save-model wrote{hint}")
+        if not path.is_file():
+            raise CodemixError(f"{path}: no such file; pass the file that `codemix baseline run ... --save-model` wrote")
+        try:
+            model = joblib.load(path)
+        except Exception as error:  # noqa: BLE001 - a truncated or foreign file fails in many ways
+            raise CodemixError(f"{path}: not a saved codemix baseline ({type(error).__name__}: "
+                               f"{str(error)[:200]})") from None
         if not isinstance(model, Baseline):
-            raise CodemixError(f"{path} does not hold a codemix baseline")
+            raise CodemixError(f"{path} holds a {type(model).__name__}, not a codemix baseline")
+        model.saved_at = str(path)
         return model
+
+    def supports(self, task) -> bool:
+        """Whether this fitted baseline predicts ``task``: the one task it was fitted on."""
+        return self.task_name == as_task(task).name
+
+    def check(self, task) -> None:
+        """Raise ``CodemixError`` saying why this baseline cannot predict ``task``."""
+        task = as_task(task)
+        if self.task_name is None:
+            raise CodemixError(f"baseline {self.name} is not fitted: call fit() first")
+        if task.name != self.task_name:
+            raise CodemixError(f"baseline {self.name} was fitted for {self.task_name}; it cannot predict {task.name} "
+                               f"(choose --tasks {self.task_name})")
 
     def _fit(self, task, examples: list[tuple[Any, Any]], dev: list[tuple[Any, Any]]) -> None:
         raise NotImplementedError

@@ -8,6 +8,8 @@ behind the spec strings:
 - ``hf:PATH_OR_NAME`` - an already fine-tuned encoder (sequence or token classification);
 - ``llm:PATH_OR_NAME`` - a causal language model through transformers, prompted;
 - ``openai:MODEL@BASE_URL`` - a model behind an OpenAI-compatible server, prompted;
+- ``baseline:PATH`` - a baseline saved by ``codemix baseline run ... --save-model PATH`` (joblib),
+  for the one task it was fitted on;
 - ``module:attribute`` - a Python object, or a zero-argument factory, importable here.
 """
 
@@ -20,13 +22,13 @@ from typing import Any, Mapping, Protocol, runtime_checkable
 
 from codemix.common.errors import CodemixError
 
-SPEC_PREFIXES = ("hf", "llm", "openai")
+SPEC_PREFIXES = ("hf", "llm", "openai", "baseline")
 PROMPTING = ("method", "template", "max_new_tokens", "cache")
 # which options each kind of spec takes; any other is an error, never silently ignored
 OPTIONS = {"hf": ("label_map", "batch_size", "max_length"),
            "llm": ("batch_size", "max_length") + PROMPTING,
            "openai": ("api_key_env", "concurrency", "timeout", "retries", "chat") + PROMPTING,
-           "module": ()}
+           "baseline": (), "module": ()}
 
 
 @runtime_checkable
@@ -57,7 +59,8 @@ class ModelSpecError(CodemixError):
 def resolve_model(spec: str, **options: Any) -> Any:
     """The model a spec string names (see the module docstring); options go to its adapter."""
     if not isinstance(spec, str) or ":" not in spec:
-        raise ModelSpecError(f"model spec {spec!r} has no kind: write hf:PATH, llm:PATH, openai:MODEL@URL or module:attribute")
+        raise ModelSpecError(f"model spec {spec!r} has no kind: write hf:PATH, llm:PATH, openai:MODEL@URL, "
+                             "baseline:PATH or module:attribute")
     prefix, rest = spec.split(":", 1)
     if prefix in SPEC_PREFIXES and not rest:
         raise ModelSpecError(f"model spec {spec!r} names no model after '{prefix}:'")
@@ -93,6 +96,10 @@ def resolve_model(spec: str, **options: Any) -> Any:
             raise ModelSpecError(f"model spec {spec!r}: write openai:MODEL@BASE_URL, e.g. "
                                  "openai:meta-llama/Llama-3.1-8B-Instruct@http://localhost:8000/v1")
         return PromptedModel(ServerLM(model_name, base_url, **own), spec, **prompting)
+    if prefix == "baseline":
+        from codemix.baselines.base import Baseline
+
+        return Baseline.load(rest)
     return python_model(spec)
 
 

@@ -12,11 +12,13 @@ EXAMPLES = """examples:
   codemix evaluate --model openai:meta-llama/Llama-3.1-8B-Instruct@http://localhost:8000/v1 --tasks sentiment \\
       --corpora sentmix3l_bnenhi --concurrency 16 --out runs/llama --submit
   codemix evaluate --model mypackage.models:MyTagger --corpora demo_hien --limit 10 --out runs/quick-look
+  codemix evaluate --model baseline:runs/melid-crf.joblib --corpora l3cube_melid --data-dir ../shared/data --out runs/melid-crf
 
 (The model paths, server and module above stand for your own.)
 
 Model specs: hf:PATH_OR_NAME (a fine-tuned classifier), llm:PATH_OR_NAME (a causal LM, prompted),
-openai:MODEL@BASE_URL (an OpenAI-compatible server, prompted), module:attribute (a Python object
+openai:MODEL@BASE_URL (an OpenAI-compatible server, prompted), baseline:PATH (a baseline saved by
+`codemix baseline run ... --save-model PATH`, on its one task), module:attribute (a Python object
 with predict(task, records), or a factory of one).
 """
 
@@ -25,11 +27,11 @@ def add_evaluate_command(commands, formatter) -> None:
     """Register ``codemix evaluate``."""
     import argparse
 
-    run = commands.add_parser("evaluate", help="evaluate any model (hf:, llm:, openai:, module:attr) and write a submission",
+    run = commands.add_parser("evaluate", help="evaluate any model (hf:, llm:, openai:, baseline:, module:attr) and write a submission",
                               description="Run a model over the test splits, write a submission folder, score it with the "
                                           "leaderboard's code and optionally submit it.",
                               epilog=EXAMPLES, formatter_class=formatter)
-    run.add_argument("--model", required=True, metavar="SPEC", help="hf:PATH, llm:PATH, openai:MODEL@URL or module:attribute")
+    run.add_argument("--model", required=True, metavar="SPEC", help="hf:PATH, llm:PATH, openai:MODEL@URL, baseline:PATH or module:attribute")
     run.add_argument("--tasks", nargs="+", metavar="T", help="default: every task of the corpora the model can predict")
     run.add_argument("--corpora", nargs="+", metavar="C", help="default: every corpus whose files are on disk")
     run.add_argument("--data-dir", metavar="D", help="folder with the corpus files (default $CODEMIX_DATA_DIR, then the cache)")

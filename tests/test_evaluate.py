@@ -117,6 +117,29 @@ def test_a_bug_in_the_models_other_methods_keeps_its_traceback_and_says_where(tm
     assert sorted(scores) == ["offensive/demo_hien", "sentiment/demo_hien"]
 
 
+def test_a_saved_baseline_is_evaluated_on_its_own_task_to_the_scores_of_its_run(tmp_path, capsys):
+    from codemix.baselines.runner import run_baseline
+
+    run = run_baseline("char_ngram", "pos", "demo_hien", out=tmp_path / "run", seed=0, save_model=tmp_path / "pos.joblib")
+    scores = codemix.evaluate(f"baseline:{tmp_path / 'pos.joblib'}", corpora=["demo_hien"], out=tmp_path / "eval",
+                              progress=False)
+    assert list(scores) == ["pos/demo_hien"] and scores["pos/demo_hien"]["accuracy"] == run["scores"]["accuracy"]
+    assert (tmp_path / "eval" / "pos.demo_hien.jsonl").read_text() == (tmp_path / "run" / "pos.demo_hien.jsonl").read_text()
+    meta = json.loads((tmp_path / "eval" / "meta.json").read_text())
+    assert meta["model"] == f"baseline:{tmp_path / 'pos.joblib'}" and meta["kind"] == "classical"
+    assert main(["evaluate", "--model", f"baseline:{tmp_path / 'pos.joblib'}", "--tasks", "lid", "--corpora", "demo_hien",
+                 "--out", str(tmp_path / "lid")]) == 1
+    assert capsys.readouterr().err == "codemix: error: baseline char_ngram was fitted for pos; it cannot predict lid " \
+                                      "(choose --tasks pos)\n"
+    (tmp_path / "broken.joblib").write_bytes(b"not a pickle")
+    for path, message in ((tmp_path / "broken.joblib", "broken.joblib: not a saved codemix baseline ("),
+                          (tmp_path, "is a folder, not a file that --save-model wrote"),
+                          (tmp_path / "none.joblib", "no such file; pass the file that `codemix baseline run ... "
+                                                     "--save-model` wrote")):
+        with pytest.raises(CodemixError, match=re.escape(message)):
+            codemix.evaluate(f"baseline:{path}", corpora=["demo_hien"], out=tmp_path / "x", progress=False)
+
+
 def test_no_answer_is_scored_wrong_and_counted(tmp_path):
     class HalfSilent:
         def predict(self, task, records):
