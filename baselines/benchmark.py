@@ -90,8 +90,7 @@ def run_benchmark(corpora=None, baselines=None, tasks=None, out="benchmark-resul
     if not rows:
         from codemix.common.errors import CodemixError
 
-        raise CodemixError("nothing ran: no corpus on disk has a train and a test split for these tasks and baselines "
-                           "(pass data_dir=..., or choose other corpora=... / tasks=...)")
+        raise CodemixError(f"nothing ran: {_why_nothing_ran(datasets, task_names, baselines)}")
     results: dict[str, Any] = {"rows": rows, "seed": seed, "chosen": chosen_on_validation(rows)}
     if script_robustness:
         results["script_robustness"] = robustness
@@ -123,6 +122,26 @@ def _row(spec, task, baseline, model, seconds, dataset, seed, models) -> dict:
         row["pos_with_predicted_lid"] = pos_with_predicted_lid(model, baseline, dataset, seed,
                                                                models.get((spec.name, "lid", baseline)))
     return row
+
+
+def _why_nothing_ran(datasets: dict, task_names: list[str], baselines: list[str]) -> str:
+    """Each corpus's reason for giving the benchmark no cell, so the fix is plain."""
+    if not datasets:
+        return "no corpus files found on disk (pass data_dir=..., or choose other corpora=... / tasks=...)"
+    reasons = []
+    for corpus, dataset in datasets.items():
+        tasks_here = [name for name in task_names if name in all_specs()[corpus].tasks]
+        if "train" not in dataset:
+            reasons.append(f"{corpus} is test-only (transfer=True scores it with the models trained on the other corpora)")
+        elif "test" not in dataset:
+            reasons.append(f"{corpus} has no test split on disk")
+        elif not tasks_here:
+            reasons.append(f"{corpus} has none of the tasks {', '.join(task_names)} (its tasks: "
+                           f"{', '.join(all_specs()[corpus].tasks)})")
+        else:
+            reasons.append(f"{corpus}: none of the baselines {', '.join(baselines)} handles "
+                           f"{', '.join(tasks_here)}")
+    return "; ".join(reasons)
 
 
 def _start_vote(task, baselines: list, dataset, seed: int):

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
 CLI_TERMS = (("pass data_dir=... or set", "pass --data-dir DIR or set"), ("then pass data_dir=... or set", "then pass --data-dir DIR or set"),
              ("pass data_dir=...,", "pass --data-dir DIR,"), ("data_dir was given", "--data-dir was given"),
              ("pass data_dir=... the folder", "pass --data-dir the folder"), ("data_dir '", "--data-dir '"),
-             ("load with verify=False", "pass --no-verify"), ("verify=False", "--no-verify"),
+             ("load with verify=False", "pass --no-verify"), ("verify=False", "--no-verify"), ("transfer=True", "--transfer"),
              ("corpora=['demo_hien']", "--corpora demo_hien"), ("corpora=... / tasks=...", "--corpora / --tasks"),
              ("codemix.load(name) downloads it", "`codemix baseline run` or codemix.load(name) in Python downloads it"))
 

@@ -177,6 +177,16 @@ def test_benchmark_with_transfer_and_script_robustness(tmp_path):
     assert bibtex_keys((tmp_path / "references.bib").read_text()) == ["codemix"]  # the demo corpora cite codemix
 
 
+def test_a_benchmark_with_nothing_to_run_says_why_per_corpus(tmp_path, capsys, no_data_dir):
+    with pytest.raises(CodemixError, match="^nothing ran: demo_hien: none of the baselines crf handles sentiment$"):
+        run_benchmark(["demo_hien"], ["crf"], ["sentiment"], tmp_path / "a", echo=lambda *_: None)
+    argv = ["benchmark", "--corpora", "sentmix3l_bnenhi", "--data-dir", str(FIXTURES), "--no-verify", "--out", str(tmp_path / "b")]
+    assert main(argv) == 1
+    assert capsys.readouterr().err.endswith("codemix: error: nothing ran: sentmix3l_bnenhi is test-only (--transfer scores "
+                                            "it with the models trained on the other corpora)\n")
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+
+
 def test_benchmark_scores_published_protocols_on_source_labels(tmp_path, no_data_dir):
     results = run_benchmark(["trac2018_hien_aggression"], ("majority",), ["offensive"], tmp_path, data_dir=FIXTURES,
                             verify=False, echo=lambda *_: None)
