@@ -46,9 +46,12 @@ class ResponseCache:
                 self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, response TEXT NOT NULL)")
+                self._db.execute("SELECT key, response FROM responses LIMIT 0")  # another program's table of that name
             except sqlite3.DatabaseError as error:
-                raise CodemixError(f"response cache {self.path}: not usable ({error}); pass another --cache PATH "
-                                   "or --no-cache") from None
+                raise self._unusable(error) from None
+
+    def _unusable(self, error: Exception) -> CodemixError:
+        return CodemixError(f"response cache {self.path}: not usable ({error}); pass another --cache PATH or --no-cache")
 
     def get_many(self, keys: Iterable[str]) -> dict[str, Any]:
         """The cached responses among ``keys`` (hits and misses are counted)."""
@@ -56,10 +59,14 @@ class ResponseCache:
         found: dict[str, Any] = {}
         if self._db is not None and keys:
             with self._lock:
-                for start in range(0, len(keys), 500):
-                    chunk = keys[start:start + 500]
-                    rows = self._db.execute(f"SELECT key, response FROM responses WHERE key IN ({','.join('?' * len(chunk))})", chunk)
-                    found.update((key, json.loads(response)) for key, response in rows)
+                try:
+                    for start in range(0, len(keys), 500):
+                        chunk = keys[start:start + 500]
+                        rows = self._db.execute(f"SELECT key, response FROM responses WHERE key IN "
+                                                f"({','.join('?' * len(chunk))})", chunk)
+                        found.update((key, json.loads(response)) for key, response in rows)
+                except (sqlite3.DatabaseError, ValueError, TypeError) as error:  # a file damaged or edited since
+                    raise self._unusable(error) from None
         self.hits += len(found)
         self.misses += len(keys) - len(found)
         return found
@@ -69,10 +76,15 @@ class ResponseCache:
         if self._db is None or not items:
             return
         with self._lock:
-            self._db.execute("BEGIN")
-            self._db.executemany("INSERT OR REPLACE INTO responses VALUES (?, ?)",
-                                 [(key, json.dumps(value, ensure_ascii=False)) for key, value in items.items()])
-            self._db.execute("COMMIT")
+            try:
+                self._db.execute("BEGIN")
+                self._db.executemany("INSERT OR REPLACE INTO responses VALUES (?, ?)",
+                                     [(key, json.dumps(value, ensure_ascii=False)) for key, value in items.items()])
+                self._db.execute("COMMIT")
+            except sqlite3.DatabaseError as error:  # e.g. made read-only, or the disk filled, during the run
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise self._unusable(error) from None
 
     def close(self) -> None:
         """Close the database."""

@@ -126,6 +126,29 @@ def test_literal_braces_render_and_a_template_for_no_task_is_refused(tmp_path, t
     assert not (tmp_path / "run").exists()
 
 
+def test_a_cache_file_that_is_not_codemixs_or_is_damaged_is_one_error_naming_it(tmp_path):
+    import sqlite3
+
+    from codemix.baselines.response_cache import ResponseCache
+
+    foreign = tmp_path / "foreign.sqlite"
+    with sqlite3.connect(foreign) as connection:
+        connection.execute("CREATE TABLE responses (x)")
+    with pytest.raises(CodemixError, match=f"response cache {foreign}: not usable \\(no such column: key\\); pass another "
+                                           "--cache PATH or --no-cache"):
+        ResponseCache(foreign)
+    cache = ResponseCache(tmp_path / "ours.sqlite")
+    cache.put_many({"a": {"text": "positive"}})
+    assert cache.get_many(["a", "b"]) == {"a": {"text": "positive"}} and (cache.hits, cache.misses) == (1, 1)
+    cache._db.execute("UPDATE responses SET response = '{broken'")
+    with pytest.raises(CodemixError, match="ours.sqlite: not usable \\(Expecting property name"):
+        cache.get_many(["a"])
+    cache._db.execute("PRAGMA query_only = ON")  # what a file made read-only during the run does to the writes
+    with pytest.raises(CodemixError, match="ours.sqlite: not usable \\(attempt to write a readonly database\\)"):
+        cache.put_many({"c": {"text": "neutral"}})
+    assert not cache._db.in_transaction
+
+
 # --- a tiny causal LM, locally and behind a server --------------------------------------------
 
 @pytest.fixture(scope="module")
