@@ -42,6 +42,7 @@ class ServerLM:
         from codemix.baselines.model import check_option_values
 
         check_option_values({"concurrency": concurrency, "timeout": timeout, "retries": retries})
+        check_base_url(base_url)
         self.model_name = model
         self.base_url = base_url.rstrip("/")
         self.concurrency = int(concurrency)
@@ -172,6 +173,27 @@ class ServerLM:
                 return response
             time.sleep(retry_pause(attempt, retry_after))
         raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def check_base_url(base_url: str) -> None:
+    """Refuse, before any request, a base URL no HTTP client can use.
+
+    >>> check_base_url("http://localhost:8000/v1")
+    >>> check_base_url("localhost:8000/v1")
+    Traceback (most recent call last):
+    ...
+    codemix.baselines.llm_server.ServerError: the base URL 'localhost:8000/v1' is not an http:// or https:// URL with a host and a port from 1 to 65535 (e.g. http://localhost:8000/v1)
+    """
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(base_url)
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # a port out of range or not a number, an unclosed IPv6 bracket
+        usable = False
+    if not usable:
+        raise ServerError(f"the base URL {base_url!r} is not an http:// or https:// URL with a host and a port from 1 to "
+                          "65535 (e.g. http://localhost:8000/v1)")
 
 
 def continuation_logprob(tokens: list[str], logprobs: list[float | None], continuation: str, where: str = "") -> float:

@@ -700,6 +700,10 @@ BAD_SPECS = {
                                           "reads (it has no config.json): pass --model hf:PATH the folder"),
     "llm_file_not_a_model": ("llm:/etc/passwd", "model '/etc/passwd' is a file, not a model folder: pass --model llm:PATH"),
     "unreachable_server": ("openai:m@http://127.0.0.1:9/v1", "cannot reach the OpenAI-compatible server at http://127.0.0.1:9/v1"),
+    "server_url_without_scheme": ("openai:m@localhost:8000/v1", "the base URL 'localhost:8000/v1' is not an http:// or "
+                                                               "https:// URL with a host and a port from 1 to 65535"),
+    "server_url_unclosed_bracket": ("openai:m@http://[::1/v1", "the base URL 'http://[::1/v1' is not an http://"),
+    "server_port_out_of_range": ("openai:m@http://127.0.0.1:99999/v1", "the base URL 'http://127.0.0.1:99999/v1' is not"),
 }
 
 
