@@ -3,6 +3,7 @@ both sides), label maps, and a checkpoint saved by the transformer baseline re-e
 exactly the scores of the run that trained it."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -89,6 +90,15 @@ def test_sentences_cut_at_max_length_are_counted_exactly(tmp_path, texts):
     assert 16 in lengths and 0 < sum(n > 16 for n in lengths) < len(test)  # exact fits are not cut
     model.predict(SENTIMENT, test)
     assert model.describe()["truncated_inputs"] == sum(n > 16 for n in lengths)
+
+
+def test_a_truncated_weights_file_is_one_error_naming_the_folder(tmp_path, texts):
+    path = Path(build_tiny_classifier(tmp_path / "m", texts, {0: "negative", 1: "neutral", 2: "positive"}))
+    weights = path / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:weights.stat().st_size // 2])  # an interrupted copy
+    with pytest.raises(CodemixError, match=f"model '{path}' is a folder, but not a Hugging Face model folder this "
+                                           r"loader reads: .*\(SafetensorError: "):
+        FineTunedEncoder(str(path))
 
 
 def test_cli_label_map_and_a_missing_model(tmp_path, texts, capsys):
