@@ -159,5 +159,8 @@ def _label_map(items: list[str]) -> dict[str, str]:
         model_label, sep, label = item.partition("=")
         if not sep or not model_label:
             raise CodemixError(f"--label-map {item!r}: write MODEL_LABEL=TASK_LABEL (e.g. LABEL_0=negative)")
+        if model_label in mapping and mapping[model_label] != label:
+            raise CodemixError(f"--label-map maps {model_label!r} twice ({mapping[model_label]!r} and {label!r}); "
+                               "give each model label one task label")
         mapping[model_label] = label
     return mapping

@@ -106,6 +106,10 @@ def test_cli_label_map_and_a_missing_model(tmp_path, texts, capsys):
     code = main(["evaluate", "--model", f"hf:{path}", "--tasks", "offensive", "--corpora", "demo_bnen", "--label-map",
                  "LABEL_0=not_offensive", "LABEL_1=offensive", "--out", str(tmp_path / "run"), "--quiet"])
     assert code == 0 and "offensive/demo_bnen" in capsys.readouterr().out
+    assert main(["evaluate", "--model", f"hf:{path}", "--tasks", "offensive", "--corpora", "demo_bnen", "--label-map",
+                 "LABEL_0=not_offensive", "LABEL_0=offensive", "--out", str(tmp_path / "run3"), "--quiet"]) == 1
+    assert capsys.readouterr().err == ("codemix: error: --label-map maps 'LABEL_0' twice ('not_offensive' and 'offensive'); "
+                                       "give each model label one task label\n")
     assert main(["evaluate", "--model", "hf:no-such-org/no-such-model", "--corpora", "demo_bnen", "--out",
                  str(tmp_path / "run2"), "--quiet"]) == 1
     err = capsys.readouterr().err
