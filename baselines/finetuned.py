@@ -24,8 +24,6 @@ from codemix.baselines.transformer import STATE_FILE
 from codemix.common.errors import CodemixError
 from codemix.common.names import label_key
 
-
-
 # Abbreviations that published classifiers use for these labels (pysentimiento's NEG/NEU/POS,
 # OffensEval's NOT/OFF, HASOC's HOF, "non-offensive"): unambiguous within their task, so they map
 # without a label map. Keys are label_key spellings.
@@ -130,8 +128,7 @@ class FineTunedEncoder:
         return {"kind": "fine-tuned", "spec": f"hf:{self.name_or_path}", "architecture": (self.config.architectures or [None])[0],
                 "model_labels": self.model_labels(), "label_map": self.user_label_map, "max_length": self.max_length,
                 "untokenisable_tokens": self.untokenisable, "truncated_inputs": self.predicted_counts.get("truncated", 0),
-                "empty_token_label": self.fallback,
-                "fingerprint": self.fingerprint}
+                "empty_token_label": self.fallback, "fingerprint": self.fingerprint}
 
 
 def _load(name_or_path: str):

@@ -148,9 +148,10 @@ class ServerLM:
                                       f"{self.retries} retries; raise --timeout or lower --concurrency") from None
             except openai.APIConnectionError as error:
                 if not retries_left:
+                    cause = str(error.__cause__ or error).rstrip(".")
                     raise ServerError(f"cannot reach the OpenAI-compatible server at {self.base_url} ({what}) after "
-                                      f"{self.retries} retries: {str(error.__cause__ or error).rstrip('.')}. Is it running, and is "
-                                      "the URL right (it usually ends in /v1)?") from None
+                                      f"{self.retries} retries: {cause}. Is it running, and is the URL right (it "
+                                      "usually ends in /v1)?") from None
             except openai.AuthenticationError:
                 raise ServerError(f"the server at {self.base_url} refused the API key (HTTP 401); set OPENAI_API_KEY "
                                   "or pass --api-key-env NAME") from None

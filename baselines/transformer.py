@@ -99,7 +99,8 @@ class TransformerBaseline(Baseline):
         labels = []
         for index, (_, gold) in enumerate(examples):
             word_ids = encoded.word_ids(index)
-            if count and (max(w for w in word_ids if w is not None) < len(gold) - 1 if any(w is not None for w in word_ids) else gold):
+            kept = [w for w in word_ids if w is not None]
+            if count and (max(kept) < len(gold) - 1 if kept else bool(gold)):  # words past the cut lost their labels
                 self.truncated += 1
             previous, row = None, []
             for word in word_ids:

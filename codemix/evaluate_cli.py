@@ -27,11 +27,13 @@ def add_evaluate_command(commands, formatter) -> None:
     """Register ``codemix evaluate``."""
     import argparse
 
-    run = commands.add_parser("evaluate", help="evaluate any model (hf:, llm:, openai:, baseline:, module:attr) and write a submission",
+    run = commands.add_parser("evaluate", help="evaluate any model (hf:, llm:, openai:, baseline:, module:attr) and "
+                                               "write a submission",
                               description="Run a model over the test splits, write a submission folder, score it with the "
                                           "leaderboard's code and optionally submit it.",
                               epilog=EXAMPLES, formatter_class=formatter)
-    run.add_argument("--model", required=True, metavar="SPEC", help="hf:PATH, llm:PATH, openai:MODEL@URL, baseline:PATH or module:attribute")
+    run.add_argument("--model", required=True, metavar="SPEC",
+                     help="hf:PATH, llm:PATH, openai:MODEL@URL, baseline:PATH or module:attribute")
     run.add_argument("--tasks", nargs="+", metavar="T", help="default: every task of the corpora the model can predict")
     run.add_argument("--corpora", nargs="+", metavar="C", help="default: every corpus whose files are on disk")
     run.add_argument("--data-dir", metavar="D", help="folder with the corpus files (default $CODEMIX_DATA_DIR, then the cache)")

@@ -15,8 +15,8 @@ def evaluate(model, tasks=None, corpora=None, data_dir=None, out: str | Path = "
     ``model`` is an object with ``predict(task, records)`` (``codemix.Model``; the baselines are
     ones) or a spec string: ``hf:PATH`` (a fine-tuned encoder), ``llm:PATH`` (a causal LM,
     prompted), ``openai:MODEL@BASE_URL`` (an OpenAI-compatible server, prompted),
-    ``baseline:PATH`` (a saved baseline) or ``module:attribute``. ``tasks``/``corpora`` default to every cell whose files are on disk
-    and whose task the model can predict. ``shots`` few-shot examples come from each corpus's
+    ``baseline:PATH`` (a saved baseline) or ``module:attribute``. ``tasks``/``corpora`` default
+    to every cell whose files are on disk and whose task the model can predict. ``shots`` few-shot examples come from each corpus's
     train split (``shots_from`` names another corpus for test-only ones). ``limit`` scores only
     the first items per cell (a quick look: marked partial; the leaderboard refuses it).
     ``model_options`` go to the spec's adapter (``label_map``, ``method``, ``template``,

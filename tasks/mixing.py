@@ -92,8 +92,8 @@ def mixing_stats(tags: Sequence[str], k: int | None = None) -> dict:
         raise CodemixError(f"k (the number of languages for the M-index) is a whole number >= 0 or None, not {k!r}")
     bad = sorted({repr(tag) for tag in tags if tag not in LID_LABELS})
     if bad:
-        raise LabelError(f"mixing_stats takes canonical LID tags ({', '.join(LID_LABELS)}); got {', '.join(bad[:10])} - map the "
-                         "corpus's own tags first (a codemix record's lid layer already is canonical)")
+        raise LabelError(f"mixing_stats takes canonical LID tags ({', '.join(LID_LABELS)}); got {', '.join(bad[:10])} "
+                         "- map the corpus's own tags first (a codemix record's lid layer already is canonical)")
     languages = language_sequence(tags)
     n = len(languages)
     if n == 0:

@@ -30,8 +30,9 @@ def pyplot():
 
 
 def installed_families(families: list[str]) -> list[str]:
-    """The named families that are installed, then the generic ones: matplotlib warns once per
-    figure text for each missing family, which would bury the command's own output."""
+    """Those of ``families`` that are installed or generic (``sans-serif``), in their order:
+    matplotlib warns for a missing family at every text it draws, which buried the command's own
+    output under thousands of lines."""
     from matplotlib import font_manager
 
     installed = {font.name for font in font_manager.fontManager.ttflist}
