@@ -81,7 +81,7 @@ class Leaderboard:
         checked, problems = validate_folder(self.connection, folder)
         if problems:
             raise SubmissionError(folder, problems)
-        digest = content_sha256(Path(folder), checked.files)
+        digest = content_sha256(checked.meta, checked.files)
         cells = gold_cells(self.connection)
         scores = {}
         for (task_name, corpus), predictions in checked.cells.items():
@@ -215,9 +215,27 @@ def model_kind(meta: dict) -> str:
     return f"{kind} {shots}-shot" if kind == "prompted" and isinstance(shots, int) else kind
 
 
-def content_sha256(folder: Path, cell_files: list[Path]) -> str:
-    """Hash of meta.json and the prediction files (names and bytes): the identity of a submission."""
+def content_sha256(meta: dict[str, Any], cell_files: list[Path]) -> str:
+    """The identity of a submission: its meta without timings, and the prediction files (names and
+    bytes). A rerun of the same model writes the same predictions and meta but other timings
+    (``seconds``, ``fit_seconds``): it is the same submission."""
     digest = hashlib.sha256()
-    for path in sorted([folder / META_FILE] + list(cell_files)):
+    steady = json.dumps(without_timings(meta), sort_keys=True, ensure_ascii=False).encode("utf-8")
+    digest.update(META_FILE.encode() + b"\0" + steady + b"\0")
+    for path in sorted(cell_files):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def without_timings(value: Any) -> Any:
+    """``value`` with every field named ``seconds`` or ``*_seconds`` left out, at any depth.
+
+    >>> without_timings({"seed": 0, "cells": {"lid/x": {"items": 30, "seconds": 0.4}}, "config": {"fit_seconds": 1.2}})
+    {'seed': 0, 'cells': {'lid/x': {'items': 30}}, 'config': {}}
+    """
+    if isinstance(value, dict):
+        return {key: without_timings(item) for key, item in value.items()
+                if not (key == "seconds" or key.endswith("_seconds"))}
+    if isinstance(value, list):
+        return [without_timings(item) for item in value]
+    return value

@@ -182,6 +182,25 @@ def test_identical_resubmission_is_refused_politely(board, test_sets, tmp_path):
     assert store_counts(board) == (1, 1)
 
 
+def test_a_rerun_that_differs_only_in_its_timings_is_the_same_submission(board, tmp_path):
+    from codemix.evaluation import evaluate
+
+    class FirstLabel:
+        def predict(self, task, records):
+            return [[task.labels[0]] * len(r["tokens"]) if task.level == "token" else task.labels[0] for r in records]
+
+    first = evaluate(FirstLabel(), corpora=["demo_hien"], out=tmp_path / "one", progress=False)
+    board.submit(tmp_path / "one")
+    meta = json.loads((tmp_path / "one" / "meta.json").read_text())
+    meta["cells"]["lid/demo_hien"]["seconds"] += 1.5  # the rerun took longer
+    (tmp_path / "one" / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(DuplicateSubmission, match="already submitted as #1"):
+        board.submit(tmp_path / "one")
+    meta["description"] += " (rerun)"  # what a user changes on purpose still makes a new submission
+    (tmp_path / "one" / "meta.json").write_text(json.dumps(meta))
+    assert board.submit(tmp_path / "one")["id"] == 2 and first["lid/demo_hien"]["n"] > 0
+
+
 def test_means_only_over_complete_coverage(board, test_sets, tmp_path):
     board.submit(gold_submission(test_sets, tmp_path / "full", team="full", corrupt=2))
     board.submit(gold_submission(test_sets, tmp_path / "perfect-lid", team="lid only",
