@@ -84,7 +84,7 @@ def run_evaluation(model, tasks=None, corpora=None, data_dir=None, out=DEFAULT_O
         slices[(task.name, corpus)] = slices_by_id(r for r in test if r["id"] in cell_gold)  # cell_gold: --limit
         cell_meta[f"{task.name}/{corpus}"] = {"shots": used_shots, "shots_from": source, "items": len(records),
                                              "seconds": round(time.perf_counter() - cell_started, 2),
-                                             "partial": limit is not None}
+                                             "partial": limit is not None and len(test) > limit}
     details = describe_model(model, spec_string)  # again: counts gathered while predicting
     submission_meta = _meta(details, meta, shots, seed, limit, cell_meta)
     scores: dict[str, Any] = {}
@@ -313,8 +313,10 @@ def _meta(details: dict, meta: dict | None, shots: int, seed: int, limit: int | 
         "decoding": details.get("decoding"), "fingerprint": details.get("fingerprint"),
         "cells": cells, "codemix_version": __version__, "model_details": details,
     }
-    if limit is not None:
-        base["partial"] = {"limit": limit, "why": "--limit evaluated only the first items of each test set"}
+    cut = sorted(cell for cell, facts in cells.items() if facts.get("partial"))
+    if limit is not None and (cut or not cells):  # no cells yet: the meta checked before any work
+        base["partial"] = {"limit": limit, "cells": cut,
+                           "why": "--limit evaluated only the first items of these cells' test sets"}
     for key, value in (meta or {}).items():
         base[key] = value
     return base

@@ -98,8 +98,9 @@ def evaluate_command(args) -> None:
     if published:
         print("\npublished results for these cells (from the corpus specs), next to yours:")
         print("\n".join(published))
-    if any(s.get("partial") for s in scores.values()):
-        print(f"(partial: only the first {args.limit} items per cell; not submittable)")
+    cut = [cell for cell, s in scores.items() if s.get("partial")]
+    if cut:
+        print(f"(partial: only the first {args.limit} items of {', '.join(cut)}; not submittable)")
     if args.plots:
         from codemix.plots import plot_cmi_slices
 

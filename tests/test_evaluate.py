@@ -197,6 +197,16 @@ def test_limit_makes_a_partial_submission_the_leaderboard_refuses(tmp_path):
                          submit=True, progress=False)
 
 
+def test_a_limit_no_test_set_reaches_leaves_the_run_whole(tmp_path):
+    scores = codemix.evaluate(FirstLabel(), tasks=["offensive"], corpora=["demo_hien"], out=tmp_path / "run", limit=30,
+                              progress=False)  # demo_hien's test set has 30 items
+    assert scores["offensive/demo_hien"]["items"] == 30 and scores["offensive/demo_hien"]["partial"] is False
+    assert "partial" not in json.loads((tmp_path / "run" / "meta.json").read_text())
+    board = Leaderboard(tmp_path / "lb.sqlite")
+    board.init(["demo_hien"])
+    assert board.validate(tmp_path / "run") == []
+
+
 def test_slices_from_gold_records():
     record = {"id": "x", "tokens": ["yaar", "वो", "good", "!"], "lid": ["hi", "hi", "en", "other"]}
     assert record_slices(record) == {"cmi": "(20, 40]", "script": "both", "matrix_language": "hi"}  # CMI 33.3
