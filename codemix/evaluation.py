@@ -33,7 +33,8 @@ def evaluate(model, tasks=None, corpora=None, data_dir=None, out: str | Path = "
     if submit and limit is not None:
         from codemix.common.errors import CodemixError
 
-        raise CodemixError("--limit makes a partial submission, which the leaderboard refuses; drop --submit or --limit")
+        raise CodemixError("--limit is for a quick look: where it cuts a test set it makes a partial submission, which "
+                           "the leaderboard refuses; drop --submit or --limit")
     if submit:
         check_submit_store(db)
     scores = run_evaluation(model, tasks, corpora, data_dir, out, shots, seed, meta, limit, shots_from, verify,
