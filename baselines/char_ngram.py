@@ -20,6 +20,7 @@ import time
 from codemix.baselines.base import Baseline, training_domains
 from codemix.baselines.features import sentence_features
 from codemix.baselines.sampling import plan, usage
+from codemix.common.errors import CodemixError
 from codemix.loaders.normalize import NATIVE_WORD, romanise
 from codemix.tasks.metrics import METRICS
 
@@ -37,6 +38,11 @@ class CharNgramBaseline(Baseline):
     by_domain = False  # per-domain token features, set by fit; a model saved before them has none
 
     def _fit(self, task, examples, dev) -> None:
+        labels = {label for _, gold in examples for label in ([gold] if task.level == "sentence" else gold)}
+        if len(labels) < 2:  # a linear classifier separates labels; with one there is nothing to learn
+            raise CodemixError(f"char_ngram: the training data of {task.name} holds one label only "
+                               f"({', '.join(map(repr, labels))}); it needs two or more - the majority baseline "
+                               "predicts a single label")
         if task.level == "sentence":
             self._fit_sentences(task, examples, dev)
         else:

@@ -177,6 +177,16 @@ def test_benchmark_with_transfer_and_script_robustness(tmp_path):
     assert bibtex_keys((tmp_path / "references.bib").read_text()) == ["codemix"]  # the demo corpora cite codemix
 
 
+@pytest.mark.parametrize("task_name, field, constant", [("sentiment", "sentiment", "positive"), ("lid", "lid", None)])
+def test_char_ngram_on_training_data_of_one_label_says_so(task_name, field, constant):
+    demo = codemix.load("demo_hien")
+    train = [dict(r, **{field: constant or ["en"] * len(r["tokens"])}) for r in demo["train"]]
+    with pytest.raises(CodemixError, match=f"^char_ngram: the training data of {task_name} holds one label only "
+                                           f"\\('{constant or 'en'}'\\); it needs two or more"):
+        get_baseline("char_ngram").fit(task_name, train, demo["validation"])
+    assert get_baseline("majority").fit(task_name, train).predict(task_name, demo["test"])[0] is not None
+
+
 def test_a_benchmark_with_nothing_to_run_says_why_per_corpus(tmp_path, capsys, no_data_dir):
     with pytest.raises(CodemixError, match="^nothing ran: demo_hien: none of the baselines crf handles sentiment$"):
         run_benchmark(["demo_hien"], ["crf"], ["sentiment"], tmp_path / "a", echo=lambda *_: None)
