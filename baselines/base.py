@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from codemix.common.errors import CodemixError, UnknownNameError
@@ -120,7 +121,7 @@ class Baseline:
         """One prediction per record: a label, or a label list for token tasks (``task``: a ``Task`` or its name)."""
         task = as_task(task)
         self.check(task)
-        inputs = [model_input(task, record) for record in _rows(records)]
+        inputs = [model_input(task, record, index) for index, record in enumerate(_rows(records))]
         return self._predict(task, inputs) if inputs else []
 
     def config(self) -> dict[str, Any]:
@@ -194,14 +195,33 @@ class TokenInput:
     domain: str | None = None
 
 
-def model_input(task, record):
-    """What a model sees of a record: the text (sentence tasks) or a ``TokenInput`` (token tasks)."""
+def model_input(task, record, index: int | None = None):
+    """What a model sees of a record: the text (sentence tasks) or a ``TokenInput`` (token tasks).
+
+    A record built by hand is checked: a dict with a ``text`` string, or ``tokens`` (strings),
+    and for POS a ``lid`` layer of as many tags when it has one.
+    """
+    where = _where(record, index)
+    if not isinstance(record, Mapping):
+        raise CodemixError(f"{where}: a record is a dict (text, tokens, ...), not {type(record).__name__} {record!r:.40}")
     if task.level != "token":
+        if not isinstance(record.get("text"), str):
+            raise CodemixError(f"{where}: {task.name} reads the record's text, a string; got {record.get('text')!r:.40}")
         return record["text"]
+    tokens = record.get("tokens")
+    if not isinstance(tokens, (list, tuple)) or not all(isinstance(token, str) for token in tokens):
+        raise CodemixError(f"{where}: {task.name} reads the record's tokens, a list of strings; got {tokens!r:.60}")
     lid = record.get("lid") if "lid" in task.inputs and task.field != "lid" else None
+    if lid and len(lid) != len(tokens):
+        raise CodemixError(f"{where}: its lid layer has {len(lid)} tags for {len(tokens)} tokens")
     domain = record.get("domain") if "domain" in task.inputs else None
     # a record built by hand may carry any value here; the models compare and sort domains as text
-    return TokenInput(tuple(record["tokens"]), tuple(lid) if lid else None, None if domain is None else str(domain))
+    return TokenInput(tuple(tokens), tuple(lid) if lid else None, None if domain is None else str(domain))
+
+
+def _where(record, index: int | None) -> str:
+    key = record.get("id") if isinstance(record, Mapping) else None
+    return f"record {key}" if key is not None else f"record #{index}" if index is not None else "a record"
 
 
 def training_domains(examples) -> list[str]:
@@ -215,11 +235,23 @@ def training_domains(examples) -> list[str]:
 def labelled(task, records) -> list[tuple[Any, Any]]:
     """``(input, gold)`` pairs of the records annotated for ``task``: (text, label) or (tokens, labels)."""
     out = []
-    for record in _rows(records or []):
-        gold = record[task.field]
+    allowed = set(task.labels)
+    for index, record in enumerate(_rows(records or [])):
+        gold = record.get(task.field) if isinstance(record, Mapping) else None
         if gold is None or (task.level == "token" and not gold):
+            if not isinstance(record, Mapping):
+                model_input(task, record, index)  # says what a record is
             continue
-        out.append((model_input(task, record), gold))
+        item = model_input(task, record, index)
+        labels = [gold] if task.level == "sentence" else gold
+        if task.level == "token" and (not isinstance(gold, (list, tuple)) or len(gold) != len(item.tokens)):
+            raise CodemixError(f"{_where(record, index)}: its {task.field} layer must be a list of one tag per token "
+                               f"({len(item.tokens)}), got {gold!r:.60}")
+        unknown = sorted({repr(label) for label in labels if label not in allowed})
+        if unknown:
+            raise CodemixError(f"{_where(record, index)}: {task.field} holds {', '.join(unknown[:5])}, not {task.name} "
+                               f"labels ({', '.join(task.labels)}); map the corpus's labels first")
+        out.append((item, gold))
     return out
 
 

@@ -177,6 +177,44 @@ def test_benchmark_with_transfer_and_script_robustness(tmp_path):
     assert bibtex_keys((tmp_path / "references.bib").read_text()) == ["codemix"]  # the demo corpora cite codemix
 
 
+def _broken(records, change):
+    return [change(dict(r)) if i == 2 else r for i, r in enumerate(records)]
+
+
+RECORD_BREAKS = [
+    ("lid", lambda r: r | {"tokens": None}, "record demo_hien:train:1003: lid reads the record's tokens, a list of "
+                                            "strings; got None"),
+    ("lid", lambda r: r | {"lid": r["lid"][:-1]}, "record demo_hien:train:1003: its lid layer must be a list of one "
+                                                  "tag per token"),
+    ("lid", lambda r: r | {"lid": ["EN"] * len(r["tokens"])}, "record demo_hien:train:1003: lid holds 'EN', not lid "
+                                                              "labels (en, hi, bn, mr, ne, mixed, fw, other, unk)"),
+    ("sentiment", lambda r: r | {"sentiment": "Positive"}, "record demo_hien:train:1003: sentiment holds 'Positive', "
+                                                           "not sentiment labels (negative, neutral, positive)"),
+    ("sentiment", lambda r: r | {"text": None}, "record demo_hien:train:1003: sentiment reads the record's text, a "
+                                                "string; got None"),
+    ("sentiment", lambda r: "just a string", "record #2: a record is a dict (text, tokens, ...), not str"),
+]
+RECORD_CASES = [(baseline, *case) for case in RECORD_BREAKS
+                for baseline in (("majority", "char_ngram", "crf") if case[0] == "lid" else ("majority", "char_ngram"))]
+
+
+@pytest.mark.parametrize("baseline, task_name, change, message", RECORD_CASES)
+def test_hand_built_training_records_are_checked_naming_the_record(baseline, task_name, change, message):
+    demo = codemix.load("demo_hien")
+    with pytest.raises(CodemixError) as error:
+        get_baseline(baseline).fit(task_name, _broken(list(demo["train"]), change), demo["validation"])
+    assert str(error.value).startswith(message)
+
+
+def test_records_to_predict_are_checked_naming_the_record():
+    demo = codemix.load("demo_hien")
+    pos = get_baseline("crf").fit("pos", demo["train"])
+    with pytest.raises(CodemixError, match="^record demo_hien:test:1181: its lid layer has 1 tags for 12 tokens$"):
+        pos.predict("pos", [dict(demo["test"][0], lid=["hi"])])
+    with pytest.raises(CodemixError, match="^record #1: pos reads the record's tokens, a list of strings; got \\[1, 2\\]$"):
+        pos.predict("pos", [demo["test"][0], {"tokens": [1, 2]}])
+
+
 @pytest.mark.parametrize("task_name, field, constant", [("sentiment", "sentiment", "positive"), ("lid", "lid", None)])
 def test_char_ngram_on_training_data_of_one_label_says_so(task_name, field, constant):
     demo = codemix.load("demo_hien")
