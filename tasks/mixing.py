@@ -200,8 +200,12 @@ def add_mixing_columns(dataset):
         stats = mixing_stats(lid) if lid else {key: None for key in STAT_KEYS}
         return {key: stats[key] for key in STAT_KEYS}
 
+    from datasets import IterableDataset, IterableDatasetDict
+
     from codemix.loaders.cache import quiet_datasets
 
+    if isinstance(dataset, (IterableDataset, IterableDatasetDict)):  # streamed: computed as each record is read
+        return dataset.map(compute, input_columns="lid")
     with quiet_datasets():
         # kept in memory: nothing is written into the cache folder the split was read from
         return dataset.map(compute, input_columns="lid", keep_in_memory=True)

@@ -82,3 +82,13 @@ def test_record_columns_on_request():
     record = dataset[0]
     assert record["cmi"] == pytest.approx(mixing_stats(record["lid"])["cmi"])
     assert "burstiness" in dataset.column_names
+
+
+def test_streamed_records_carry_the_same_columns():
+    streamed = codemix.load("demo_hien", streaming=True, with_stats=True)
+    eager = codemix.load("demo_hien", with_stats=True)
+    for split in ("train", "test"):
+        rows = list(streamed[split])
+        assert len(rows) == eager[split].num_rows
+        assert [(r["id"], r["cmi"], r["switch_points"]) for r in rows] == \
+               [(r["id"], r["cmi"], r["switch_points"]) for r in eager[split]]
