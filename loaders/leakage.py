@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import combinations
 
+from codemix.common.errors import CodemixError
 from codemix.loaders.schema import SPLITS
 
 _URL = re.compile(r"https?://\S+|www\.\S+|pic\.twitter\.com/\S+")
@@ -88,14 +89,35 @@ def _count_in(texts: list[str], reference: list[str]) -> int:
     return sum(1 for t in texts if t in known)
 
 
+def _split_texts(split):
+    """The texts of a split: a loaded one by its column, a streamed one or a list of records one by one."""
+    from datasets import Dataset
+
+    if isinstance(split, Dataset):
+        return split["text"]
+    texts = []
+    for index, record in enumerate(split):
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise CodemixError(f"dedupe compares records' texts; item #{index} of a split to compare against has no "
+                               f"text string: {record!r:.60}")
+        texts.append(record["text"])
+    return texts
+
+
 def dedupe(dataset, *against, normalised: bool = True):
     """``(dataset without the records whose text occurs in any of ``against``, number removed)``.
 
     Use it when training on one corpus and testing on another (or on another split):
     ``train, removed = dedupe(load("l3cube_mesent")["train"], load("l3cube_mehate")["test"])``.
+    ``dataset`` is a loaded split; each of ``against`` a loaded or streamed split, or a list of records.
     """
+    from datasets import Dataset
+
+    if not isinstance(dataset, Dataset):
+        raise CodemixError(f"dedupe filters a loaded split (a datasets.Dataset, from codemix.load without "
+                           f"streaming=True), not {type(dataset).__name__}")
     key = normalise_for_overlap if normalised else (lambda t: t)
-    known = {key(t) for other in against for t in other["text"] if t.strip()}
+    known = {key(t) for other in against for t in _split_texts(other) if t.strip()}
     from codemix.loaders.cache import quiet_datasets
 
     with quiet_datasets():

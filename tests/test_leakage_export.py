@@ -41,6 +41,15 @@ def test_corpus_overlaps_and_dedupe(trac, no_data_dir):
     assert removed == 0
 
 
+def test_dedupe_compares_against_streamed_splits_and_lists_and_says_what_it_filters(trac, no_data_dir):
+    streamed = codemix.load("trac2018_hien_aggression", data_dir=FIXTURES, verify=False, streaming=True)
+    assert dedupe(trac["train"], streamed["test"])[1] == 1 == dedupe(trac["train"], list(trac["test"]))[1]
+    with pytest.raises(CodemixError, match="dedupe filters a loaded split .* not IterableDataset"):
+        dedupe(streamed["train"], trac["test"])
+    with pytest.raises(CodemixError, match="item #0 of a split to compare against has no text string: 'just text'"):
+        dedupe(trac["train"], ["just text"])
+
+
 def test_leakage_command(capsys, no_data_dir):
     argv = ["corpora", "leakage", "--corpora", "trac2018_hien_aggression", "l3cube_mehate", "--data-dir", str(FIXTURES)]
     assert main(argv) == 1  # fixture bytes are not the pinned release
