@@ -42,30 +42,41 @@ class Overlap:
     right_size: int
 
 
-def _texts(dataset, key) -> list[str]:
-    return [key(t) for t in dataset["text"] if t.strip()]
+def _texts(texts: list[str], key) -> list[str]:
+    return [key(t) for t in texts if t.strip()]
+
+
+def _columns(split) -> tuple[list[str], list]:
+    """A split's texts and domains, read once: a loaded split by its columns, a streamed one record by record."""
+    from datasets import Dataset
+
+    if isinstance(split, Dataset):
+        return list(split["text"]), list(split["domain"])
+    rows = [(record["text"], record.get("domain")) for record in split]
+    return [text for text, _ in rows], [domain for _, domain in rows]
 
 
 def split_overlaps(name: str, dataset) -> list[Overlap]:
     """train∩validation, train∩test, validation∩test and test∩(train+validation) of one corpus
-    (the last also per domain when the test set has several)."""
+    (the last also per domain when the test set has several); loaded or streamed splits."""
     splits = [s for s in SPLITS if s in dataset]
-    exact = {s: _texts(dataset[s], lambda t: t) for s in splits}
-    norm = {s: _texts(dataset[s], normalise_for_overlap) for s in splits}
+    columns = {s: _columns(dataset[s]) for s in splits}
+    exact = {s: _texts(columns[s][0], lambda t: t) for s in splits}
+    norm = {s: _texts(columns[s][0], normalise_for_overlap) for s in splits}
     out = []
     for left, right in combinations(splits, 2):
         out.append(Overlap(f"{name}:{left}", f"{name}:{right}", _count_in(exact[right], exact[left]),
-                           _count_in(norm[right], norm[left]), dataset[right].num_rows))
+                           _count_in(norm[right], norm[left]), len(columns[right][0])))
     if {"train", "validation", "test"} <= set(splits):
         out.append(Overlap(f"{name}:train+validation", f"{name}:test",
                            _count_in(exact["test"], exact["train"] + exact["validation"]),
-                           _count_in(norm["test"], norm["train"] + norm["validation"]), dataset["test"].num_rows))
-        domains = sorted({d for d in dataset["test"]["domain"] if d})
+                           _count_in(norm["test"], norm["train"] + norm["validation"]), len(columns["test"][0])))
+        test_texts, test_domains = columns["test"]
+        domains = sorted({d for d in test_domains if d})
         if len(domains) > 1:  # a test set of several domains (TRAC-1: Facebook and Twitter) is broken down
             seen_exact, seen_norm = exact["train"] + exact["validation"], norm["train"] + norm["validation"]
-            test = dataset["test"]
             for domain in domains:
-                texts = [t for t, d in zip(test["text"], test["domain"]) if d == domain]
+                texts = [t for t, d in zip(test_texts, test_domains) if d == domain]
                 out.append(Overlap(f"{name}:train+validation", f"{name}:test ({domain})",
                                    _count_in([t for t in texts if t.strip()], seen_exact),
                                    _count_in([normalise_for_overlap(t) for t in texts if t.strip()], seen_norm),
@@ -74,12 +85,14 @@ def split_overlaps(name: str, dataset) -> list[Overlap]:
 
 
 def corpus_overlaps(datasets: dict) -> list[Overlap]:
-    """For every ordered pair of corpora, records of the second whose text occurs in the first."""
-    exact = {n: [t for s in d.values() for t in _texts(s, lambda t: t)] for n, d in datasets.items()}
-    norm = {n: [t for s in d.values() for t in _texts(s, normalise_for_overlap)] for n, d in datasets.items()}
+    """For every ordered pair of corpora, records of the second whose text occurs in the first
+    (loaded or streamed splits)."""
+    texts = {n: [_columns(s)[0] for s in d.values()] for n, d in datasets.items()}
+    exact = {n: [t for split in texts[n] for t in _texts(split, lambda t: t)] for n in datasets}
+    norm = {n: [t for split in texts[n] for t in _texts(split, normalise_for_overlap)] for n in datasets}
     out = []
     for left, right in combinations(sorted(datasets), 2):
-        size = sum(s.num_rows for s in datasets[right].values())
+        size = sum(len(split) for split in texts[right])
         out.append(Overlap(left, right, _count_in(exact[right], exact[left]), _count_in(norm[right], norm[left]), size))
     return out
 

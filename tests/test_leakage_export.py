@@ -41,6 +41,13 @@ def test_corpus_overlaps_and_dedupe(trac, no_data_dir):
     assert removed == 0
 
 
+def test_overlaps_of_streamed_splits_are_those_of_loaded_ones(trac, no_data_dir):
+    streamed = codemix.load("trac2018_hien_aggression", data_dir=FIXTURES, verify=False, streaming=True)
+    assert split_overlaps("trac", streamed) == split_overlaps("trac", trac)
+    mesent = codemix.load("l3cube_mesent", data_dir=FIXTURES, verify=False)
+    assert corpus_overlaps({"a": mesent, "b": streamed}) == corpus_overlaps({"a": mesent, "b": trac})
+
+
 def test_dedupe_compares_against_streamed_splits_and_lists_and_says_what_it_filters(trac, no_data_dir):
     streamed = codemix.load("trac2018_hien_aggression", data_dir=FIXTURES, verify=False, streaming=True)
     assert dedupe(trac["train"], streamed["test"])[1] == 1 == dedupe(trac["train"], list(trac["test"]))[1]
