@@ -104,8 +104,11 @@ def evaluate_command(args) -> None:
     if args.plots:
         from codemix.plots import plot_cmi_slices
 
-        for path in plot_cmi_slices(scores, args.plots):
+        drawn = plot_cmi_slices(scores, args.plots)
+        for path in drawn:
             print(f"wrote {path}")
+        if not drawn:
+            print(f"(--plots {args.plots}: nothing drawn - no cell's corpus has token LID tags to slice by CMI)")
     print(f"\nsubmission: {out} (scores, slices and prompting counts in {out}/scores.json)")
 
 

@@ -348,6 +348,16 @@ def test_plots_draw_the_score_against_the_cmi_bucket(tmp_path):
     assert plot_cmi_slices({"x/y": {"slices": {}}}, tmp_path / "none") == []
 
 
+def test_plots_of_cells_without_lid_tags_say_nothing_was_drawn(model_module, capsys, no_data_dir):
+    from conftest import FIXTURES
+
+    argv = ["evaluate", "--model", "my_models:Tagger", "--corpora", "l3cube_mesent", "--data-dir", str(FIXTURES),
+            "--no-verify", "--plots", "plots", "--out", "run", "--quiet"]
+    assert main(argv) == 0
+    assert "(--plots plots: nothing drawn - no cell's corpus has token LID tags to slice by CMI)" in capsys.readouterr().out
+    assert not (model_module / "plots").exists()
+
+
 def test_real_corpus_cell_with_slices_and_published_rows(tmp_path):
     from conftest import real_data_dir
 
