@@ -15,6 +15,28 @@ DEMO_CORPORA = ("demo_hien", "demo_bnen", "demo_mren")
 DEMO_BASELINES = ("majority", "char_ngram", "crf")
 
 
+DEMO_ENTRIES = {"leaderboard.sqlite", "leaderboard.sqlite-wal", "leaderboard.sqlite-shm", "submissions", "site"}
+
+
+def earlier_demo(folder: Path) -> bool:
+    """Whether ``folder`` holds only what a demo writes - its store (with demo gold only), the
+    baselines' submissions and the page - so replacing it loses nothing of the user's. A folder
+    with a store of other corpora (a real leaderboard, ``$CODEMIX_HOME``) is not one."""
+    import sqlite3
+
+    if not set(p.name for p in folder.iterdir()) <= DEMO_ENTRIES or not (folder / "leaderboard.sqlite").is_file():
+        return False
+    submissions = folder / "submissions"
+    if submissions.exists() and not set(p.name for p in submissions.iterdir()) <= set(DEMO_BASELINES):
+        return False
+    try:
+        with sqlite3.connect(f"file:{folder / 'leaderboard.sqlite'}?mode=ro", uri=True) as connection:
+            corpora = {row[0] for row in connection.execute("SELECT DISTINCT corpus FROM gold_sets")}
+    except sqlite3.Error:
+        return False
+    return corpora <= set(DEMO_CORPORA)
+
+
 def run_demo(out: str | Path = "codemix-demo", echo=print) -> Path:
     """Run the demo into ``out`` (replaced if it is an earlier demo) and return the page's path."""
     from codemix.baselines.base import check_requirements, fits, get_baseline
@@ -32,7 +54,7 @@ def run_demo(out: str | Path = "codemix-demo", echo=print) -> Path:
         check_requirements(name)
     out = check_output_folder(out)
     if out.exists() and any(out.iterdir()):
-        if not (out / "leaderboard.sqlite").exists():
+        if not earlier_demo(out):
             raise CodemixError(f"{out} exists and is not an earlier codemix demo; pass another folder")
         shutil.rmtree(out)
     started = time.perf_counter()

@@ -54,6 +54,27 @@ def test_demo_runs_the_whole_loop(capsys, tmp_path):
     assert (tmp_path / "mine" / "thesis.tex").read_text() == "keep me"
 
 
+@pytest.mark.parametrize("extra", ["a real leaderboard's store", "a store beside the downloads"])
+def test_demo_never_replaces_a_folder_holding_a_real_store(capsys, tmp_path, extra):
+    import sqlite3
+
+    from codemix.leaderboard import Leaderboard
+
+    board = tmp_path / "board"
+    store = Leaderboard(board / "leaderboard.sqlite")
+    store.init(["demo_hien"], echo=lambda *_: None)
+    store.close()
+    if extra == "a store beside the downloads":  # what $CODEMIX_HOME looks like; its gold may be the demo's
+        (board / "downloads").mkdir()
+    else:  # the gold of a real corpus
+        with sqlite3.connect(board / "leaderboard.sqlite") as connection:
+            connection.execute("UPDATE gold_sets SET corpus = 'sentimix2020_hien' WHERE task = 'sentiment'")
+    before = sorted(p.name for p in board.iterdir())
+    assert main(["demo", "--out", str(board)]) == 1
+    assert capsys.readouterr().err == f"codemix: error: {board} exists and is not an earlier codemix demo; pass another folder\n"
+    assert sorted(p.name for p in board.iterdir()) == before
+
+
 def test_console_script_help_has_examples():
     result = subprocess.run([sys.executable, "-m", "codemix.cli", "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "examples:" in result.stdout and "codemix corpora list" in result.stdout
