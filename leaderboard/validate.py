@@ -18,8 +18,8 @@ from codemix.tasks.registry import list_tasks
 from codemix.common.names import did_you_mean
 from codemix.common.text import printable, quote
 from codemix.tasks.submission import (
-    MAX_META_BYTES, META_FILE, REQUIRED_META, StrictJSONError, meta_field_problems, parse_cell_file_name, prediction_rows,
-    strict_json,
+    MAX_META_BYTES, META_FILE, REQUIRED_META, SUBMISSION_EXTRAS, StrictJSONError, meta_field_problems, parse_cell_file_name,
+    prediction_rows, strict_json,
 )
 
 MAX_FILE_BYTES = 200 * 2**20
@@ -27,7 +27,7 @@ MAX_PROBLEMS_PER_FILE = 50
 MAX_UNEXPECTED_LISTED = 20  # files that are not cells: a folder of thousands is summed up, not listed
 MAX_SUGGESTIONS = 5  # "did you mean" for the first problems only: suggestions must not cost more than the file
 MAX_LABEL_CHARS = 64
-ALLOWED_EXTRA_FILES = ("scores.json", "README.md", "references.bib")
+ALLOWED_EXTRA_FILES = SUBMISSION_EXTRAS
 
 
 @dataclass(frozen=True)

@@ -95,9 +95,23 @@ def check_submission_folder(out_dir: str | Path) -> Path:
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise CodemixError(f"--out {out_dir} is an existing file, not a folder; choose another --out")
-    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / META_FILE).is_file():
+    if out_dir.exists() and any(out_dir.iterdir()) and not earlier_submission(out_dir):
         raise CodemixError(f"{out_dir} exists and is not a submission folder; choose another --out")
     return check_parent_folder(out_dir)
+
+
+SUBMISSION_EXTRAS = ("scores.json", "README.md", "references.bib")  # what codemix writes beside the cells
+
+
+def earlier_submission(folder: Path) -> bool:
+    """Whether ``folder`` holds a submission and nothing else (meta.json, cell files, what codemix
+    writes beside them), so replacing it loses nothing: a project folder that merely has a
+    meta.json is not one."""
+    entries = list(folder.iterdir())
+    return (folder / META_FILE).is_file() and all(
+        entry.is_file() and not entry.is_symlink()
+        and (entry.name in (META_FILE, *SUBMISSION_EXTRAS) or parse_cell_file_name(entry.name) is not None)
+        for entry in entries)
 
 
 def meta_text(meta: Mapping[str, Any]) -> str:
@@ -133,7 +147,8 @@ def write_submission(out_dir: str | Path, meta: Mapping[str, Any],
     ``finish``, if given, is called with the written temporary folder and returns more files
     (name -> text, e.g. ``scores.json`` computed from the files as written) to add before the
     rename: a failure anywhere leaves no folder behind. An existing folder is replaced only if
-    it is itself a submission (has meta.json), so no unrelated folder is clobbered.
+    it holds a submission and nothing else (``earlier_submission``), so no
+    unrelated folder is clobbered.
     """
     missing = [key for key in REQUIRED_META if key not in meta]
     if missing:

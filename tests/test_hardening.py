@@ -731,16 +731,23 @@ def test_validate_refuses_what_is_not_a_submission_folder(board, test_set, tmp_p
     assert ("expected a submission folder" in err or "symbolic link" in err) and "Traceback" not in err
 
 
-@pytest.mark.parametrize("out", ["file", "foreign_folder", "under_a_file"])
+@pytest.mark.parametrize("out", ["file", "foreign_folder", "under_a_file", "project_with_a_meta_json"])
 def test_evaluate_never_clobbers_what_is_not_a_submission(tmp_path, out):
-    target = {"file": tmp_path / "a.txt", "foreign_folder": tmp_path / "notes", "under_a_file": tmp_path / "a.txt" / "x"}[out]
+    target = {"file": tmp_path / "a.txt", "foreign_folder": tmp_path / "notes", "under_a_file": tmp_path / "a.txt" / "x",
+              "project_with_a_meta_json": tmp_path / "notes"}[out]
     (tmp_path / "a.txt").write_text("keep")
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "todo.txt").write_text("keep")
+    if out == "project_with_a_meta_json":  # a meta.json alone does not make a folder a submission to replace
+        (tmp_path / "notes" / "meta.json").write_text("{}")
+        (tmp_path / "notes" / "src").mkdir()
+        (tmp_path / "notes" / "src" / "main.py").write_text("keep")
     model = type("M", (), {"predict": lambda self, task, records: ["positive"] * len(records)})()
     with pytest.raises(codemix.CodemixError, match="--out|not a submission folder"):
         codemix.evaluate(model, tasks=["sentiment"], corpora=[CORPUS], out=target, progress=False)
     assert (tmp_path / "a.txt").read_text() == "keep" and (tmp_path / "notes" / "todo.txt").read_text() == "keep"
+    if out == "project_with_a_meta_json":
+        assert (tmp_path / "notes" / "src" / "main.py").read_text() == "keep"
 
 
 @pytest.mark.parametrize("outcome", ["success", "failure"])
