@@ -11,7 +11,7 @@ from typing import Any
 from codemix.baselines.base import check_requirements, check_seed, get_baseline
 from codemix.loaders.api import load
 from codemix.common.errors import CodemixError
-from codemix.common.paths import check_output_file
+from codemix.common.paths import check_output_file, check_output_folder
 from codemix.loaders.registry import get_spec
 from codemix.tasks.registry import get_task
 from codemix.tasks.scoring import gold_by_id, score_by_id
@@ -36,6 +36,25 @@ def check_cell(task_name: str, corpus: str) -> None:
         raise CodemixError(f"{corpus} is test-only: train elsewhere and evaluate it with `codemix benchmark --transfer`")
 
 
+def check_save_model(path: str | Path, name: str) -> None:
+    """Refuse, before any work, a ``--save-model`` place whose contents saving would destroy: an
+    existing file that is not a saved model (joblib writes a pickle, which starts with 0x80), or
+    for the transformer a folder holding files that save_pretrained did not write."""
+    path = Path(path)
+    if name == "transformer":
+        from codemix.baselines.transformer import STATE_FILE
+
+        check_output_folder(path, "--save-model")
+        if path.is_dir() and any(path.iterdir()) and not (path / STATE_FILE).is_file():
+            raise CodemixError(f"--save-model {path} is a folder that holds something else than a saved model; pass a "
+                               "new or empty folder (nothing was overwritten)")
+        return
+    check_output_file(path, "--save-model")
+    if path.is_file() and path.stat().st_size and path.read_bytes()[:1] != b"\x80":
+        raise CodemixError(f"--save-model {path} exists and is not a saved model; pass a new path (nothing was "
+                           "overwritten)")
+
+
 def run_baseline(name: str, task_name: str, corpus: str, data_dir=None, out=None, seed: int = 0,
                  options: dict[str, Any] | None = None, save_model: str | Path | None = None,
                  verify: bool = True) -> dict[str, Any]:
@@ -45,7 +64,7 @@ def run_baseline(name: str, task_name: str, corpus: str, data_dir=None, out=None
     check_seed(seed)
     out = check_submission_folder(out if out else default_out(name, task_name, corpus))
     if save_model:
-        check_output_file(save_model, "--save-model")
+        check_save_model(save_model, name)
     task = get_task(task_name)
     steps = _Steps(4, f"{name} {task_name}/{corpus}")
     dataset = load(corpus, data_dir=data_dir, verify=verify)

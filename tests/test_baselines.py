@@ -225,6 +225,24 @@ def test_char_ngram_on_training_data_of_one_label_says_so(task_name, field, cons
     assert get_baseline("majority").fit(task_name, train).predict(task_name, demo["test"])[0] is not None
 
 
+def test_save_model_never_overwrites_what_is_not_a_saved_model(tmp_path):
+    from codemix.baselines.runner import check_save_model
+
+    (tmp_path / "notes.txt").write_text("keep me")
+    with pytest.raises(CodemixError, match="notes.txt exists and is not a saved model; pass a new path"):
+        run_baseline("majority", "lid", "demo_hien", out=tmp_path / "run", save_model=tmp_path / "notes.txt")
+    assert (tmp_path / "notes.txt").read_text() == "keep me" and not (tmp_path / "run").exists()
+    for _ in range(2):  # an earlier saved model is replaced
+        run_baseline("majority", "lid", "demo_hien", out=tmp_path / "run", save_model=tmp_path / "m.joblib")
+    (tmp_path / "project").mkdir()
+    (tmp_path / "project" / "main.py").write_text("keep me")
+    with pytest.raises(CodemixError, match="holds something else than a saved model"):
+        check_save_model(tmp_path / "project", "transformer")
+    (tmp_path / "earlier").mkdir()
+    (tmp_path / "earlier" / "codemix_baseline.json").write_text("{}")
+    check_save_model(tmp_path / "earlier", "transformer")  # a transformer saved before may be replaced
+
+
 def test_a_benchmark_with_nothing_to_run_says_why_per_corpus(tmp_path, capsys, no_data_dir):
     with pytest.raises(CodemixError, match="^nothing ran: demo_hien: none of the baselines crf handles sentiment$"):
         run_benchmark(["demo_hien"], ["crf"], ["sentiment"], tmp_path / "a", echo=lambda *_: None)
