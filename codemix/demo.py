@@ -13,8 +13,6 @@ from pathlib import Path
 
 DEMO_CORPORA = ("demo_hien", "demo_bnen", "demo_mren")
 DEMO_BASELINES = ("majority", "char_ngram", "crf")
-
-
 DEMO_ENTRIES = {"leaderboard.sqlite", "leaderboard.sqlite-wal", "leaderboard.sqlite-shm", "submissions", "site"}
 
 
