@@ -7,7 +7,8 @@ verbaliser follows (``Sentiment:`` + `` positive``); token tasks number the toke
 one ``number<TAB>token<TAB>tag`` line per token.
 
 Parsing never guesses silently: an answer that names no label is ``None`` (no answer, scored as
-wrong), and a token answer's missing, extra and unknown tags are counted.
+wrong), and a token answer's missing, extra and unknown tags are counted. A reasoning model's
+``<think>...</think>`` part is left out first: it names labels the model goes on to reject.
 """
 
 from __future__ import annotations
@@ -181,6 +182,21 @@ def _record_slots(template: PromptTemplate, task, record: Mapping[str, Any]) -> 
 
 # --- parsing ----------------------------------------------------------------------------------
 
+_REASONING = re.compile(r"<think>.*?(?:</think>|$)", re.DOTALL | re.IGNORECASE)
+
+
+def without_reasoning(answer: str) -> str:
+    """The answer without a reasoning model's ``<think>...</think>`` part (an unclosed one runs to
+    the end: the model ran out of tokens before answering), which names labels it then rejects.
+
+    >>> without_reasoning("<think>Not negative, I think.</think> positive")
+    ' positive'
+    >>> without_reasoning("<think>It could be negative or")
+    ''
+    """
+    return _REASONING.sub("", answer)
+
+
 def parse_label(template: PromptTemplate, answer: str) -> str | None:
     """The label a generated answer names: the earliest verbaliser (the longest at that place).
 
@@ -188,7 +204,7 @@ def parse_label(template: PromptTemplate, answer: str) -> str | None:
     >>> parse_label(t, " Yes, it is."), parse_label(t, "no"), parse_label(t, "maybe")
     ('offensive', 'not_offensive', None)
     """
-    text = label_key(answer)
+    text = label_key(without_reasoning(answer))
     best: tuple[int, int, str] | None = None
     for label, verbaliser in list(template.verbalisers.items()) + list(_label_names(template).items()):
         match = re.search(rf"(?<![a-z0-9_]){re.escape(label_key(verbaliser))}(?![a-z0-9_])", text)
@@ -223,7 +239,7 @@ def parse_tags(template: PromptTemplate, answer: str, n_tokens: int) -> TagParse
     >>> p.tags, p.missing, p.extra, p.unknown
     (['hi', 'en', None], 1, 1, 0)
     """
-    lines = [line for line in answer.splitlines() if line.strip()]
+    lines = [line for line in without_reasoning(answer).splitlines() if line.strip()]
     numbered = [_NUMBERED.match(line) for line in lines]
     placed: dict[int, str] = {}
     extra = 0

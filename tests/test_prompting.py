@@ -64,6 +64,8 @@ def test_token_prompt_numbers_tokens_and_offers_the_pairs_tags():
 @pytest.mark.parametrize("answer, label", [
     (" positive", "positive"), ("Positive.", "positive"), ("It is NEGATIVE overall", "negative"),
     ("neutral, maybe positive", "neutral"), ("I cannot tell", None), ("", None), ("positively", None),
+    ("<think>Not negative, and neutral does not fit.</think>\nPositive", "positive"),  # a reasoning model's answer
+    ("<THINK>negative? neutral?", None),  # it ran out of tokens while reasoning: no answer
 ])
 def test_generated_sentence_answers_are_parsed_or_count_as_no_answer(answer, label):
     assert parse_label(load_template(SENTIMENT), answer) == label
@@ -76,6 +78,8 @@ def test_token_answers_are_aligned_and_every_fault_counted():
     assert (parsed.missing, parsed.extra, parsed.unknown) == (1, 2, 1)
     unnumbered = parse_tags(template, "hi\nhi\nen\n", 4)
     assert unnumbered.tags == ["hi", "hi", "en", None] and unnumbered.missing == 1
+    reasoned = parse_tags(template, "<think>1 yaar: en? 2 ye: en</think>\n1\tyaar\thi\n2\tye\thi\n", 2)
+    assert reasoned.tags == ["hi", "hi"] and (reasoned.missing, reasoned.extra, reasoned.unknown) == (0, 0, 0)
 
 
 def test_a_users_template_file_is_checked(tmp_path):
