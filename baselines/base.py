@@ -94,6 +94,7 @@ class Baseline:
     name = "baseline"
     levels: tuple[str, ...] = ("sentence", "token")
     kind = "classical"  # meta.json's kind, shown and filtered on the leaderboard
+    saved_at: str | None = None  # the file load() read it from
 
     def __init__(self, seed: int = 0, **options: Any):
         self.seed = check_seed(seed)
@@ -130,8 +131,8 @@ class Baseline:
 
     def describe(self) -> dict[str, Any]:
         """meta.json's model entry: kind, spec and what was chosen on validation."""
-        saved_at = getattr(self, "saved_at", None)  # the file it was loaded from names it exactly
-        return {"kind": self.kind, "spec": f"baseline:{saved_at or self.name}", "config": self.config()}
+        # the file it was loaded from names it exactly
+        return {"kind": self.kind, "spec": f"baseline:{self.saved_at or self.name}", "config": self.config()}
 
     def save(self, path: str | Path) -> Path:
         """Save the fitted baseline with joblib (a folder for the transformer)."""
@@ -147,10 +148,11 @@ class Baseline:
         names: load only files you or codemix wrote."""
         import joblib
 
+        from codemix.baselines.transformer import STATE_FILE
+
         path = Path(path).expanduser()
         if path.is_dir():
-            hint = (" (a saved transformer baseline: evaluate it with hf:PATH)" if (path / "codemix_baseline.json").is_file()
-                    else "")
+            hint = " (a saved transformer baseline: evaluate it with hf:PATH)" if (path / STATE_FILE).is_file() else ""
             raise CodemixError(f"{path} is a folder, not a file that --save-model wrote{hint}")
         if not path.is_file():
             raise CodemixError(f"{path}: no such file; pass the file that `codemix baseline run ... --save-model` wrote")
@@ -237,10 +239,10 @@ def labelled(task, records) -> list[tuple[Any, Any]]:
     out = []
     allowed = set(task.labels)
     for index, record in enumerate(_rows(records or [])):
-        gold = record.get(task.field) if isinstance(record, Mapping) else None
+        if not isinstance(record, Mapping):
+            model_input(task, record, index)  # raises, saying what a record is
+        gold = record.get(task.field)
         if gold is None or (task.level == "token" and not gold):
-            if not isinstance(record, Mapping):
-                model_input(task, record, index)  # says what a record is
             continue
         item = model_input(task, record, index)
         labels = [gold] if task.level == "sentence" else gold

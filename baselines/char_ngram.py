@@ -96,7 +96,8 @@ class CharNgramBaseline(Baseline):
         if task.level == "sentence":
             return self.model.predict(self.vectorizer.transform([with_romanised(text) for text in inputs])).tolist()
         any_tokens = any(item.tokens for item in inputs)
-        flat = self.model.predict(_int32(self.vectorizer.transform(_token_dicts(inputs, self.by_domain)))).tolist() if any_tokens else []
+        rows = self.vectorizer.transform(_token_dicts(inputs, self.by_domain)) if any_tokens else None
+        flat = self.model.predict(_int32(rows)).tolist() if any_tokens else []
         out, position = [], 0
         for item in inputs:
             out.append(flat[position:position + len(item.tokens)])

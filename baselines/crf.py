@@ -54,7 +54,8 @@ class CrfBaseline(Baseline):
 
     def _features(self, inputs) -> list:
         """Per-sentence feature dicts (with the domain's copies when fitted on several domains)."""
-        return [sentence_features(item.tokens, item.lid, domain=item.domain if self.by_domain else None) for item in inputs]
+        return [sentence_features(item.tokens, item.lid, domain=item.domain if self.by_domain else None)
+                for item in inputs]
 
     def _labelled_features(self, examples) -> tuple[list, list]:
         """crfsuite's training input: per-sentence feature dicts and label lists."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from codemix.baselines.base import check_seed
-from codemix.baselines.model import describe_model, resolve_model
+from codemix.baselines.model import describe_model, models_own, resolve_model
 from codemix.common.errors import CodemixError, UnknownNameError
 from codemix.common.names import name_list
 from codemix.common.numbers import whole_at_least
@@ -138,7 +138,7 @@ def _cells(model, tasks, datasets: dict, explicit: bool) -> list:
             if "test" not in dataset or not gold_by_id(task, dataset["test"]):
                 continue
             if explicit and callable(getattr(model, "check", None)):
-                _models_own("check", lambda: model.check(task))
+                models_own("check", lambda: model.check(task))
             if not _supports(model, task):
                 skipped.append(f"{task_name}/{corpus}")
                 if task_name not in reasons:
@@ -161,7 +161,7 @@ def _reason(model, task) -> str:
     if not callable(getattr(model, "check", None)):
         return ""
     try:
-        _models_own("check", lambda: model.check(task))
+        models_own("check", lambda: model.check(task))
     except CodemixError as error:
         return str(error)
     return ""
@@ -169,22 +169,12 @@ def _reason(model, task) -> str:
 
 def _supports(model, task) -> bool:
     if callable(getattr(model, "supports", None)):
-        return bool(_models_own("supports", lambda: model.supports(task)))
+        return bool(models_own("supports", lambda: model.supports(task)))
     levels = getattr(model, "levels", None)
     if isinstance(levels, str):  # levels = "sentence" means what ("sentence",) does
         levels = (levels,)
     return task.level in levels if isinstance(levels, (tuple, list, set, frozenset)) else True
 
-
-def _models_own(method: str, call):
-    """``call()``, a method of the model's own: a bug in it keeps its traceback, with where it came from."""
-    try:
-        return call()
-    except CodemixError:
-        raise
-    except Exception as error:
-        error.add_note(f"codemix: raised by the model's {method}()")
-        raise
 
 
 def _shots_source(name: str, data_dir, verify: bool):
@@ -212,7 +202,7 @@ def _prepare(model, task, corpus, dataset, shots, seed, shots_data, shots_from, 
             raise CodemixError(f"--shots {shots}: this model has no prepare(task, corpus, train, shots, seed) to take examples")
         return 0, None
     accepted = inspect.signature(prepare).parameters
-    _models_own("prepare", lambda: prepare(task, corpus, train, **{key: value for key, value in
+    models_own("prepare", lambda: prepare(task, corpus, train, **{key: value for key, value in
                                                                  (("shots", shots), ("seed", seed)) if key in accepted}))
     return (shots if "shots" in accepted else 0), source
 

@@ -64,10 +64,8 @@ def from_pretrained(loader, name_or_path: str, flag: str = "--model", **options)
     try:
         with transformers_bars_as_ours():
             return loader(name_or_path, local_files_only=local_only, **options)
-    except (OSError, ValueError) as error:
-        raise not_on_disk_error(name_or_path, error, flag) from None
-    except Exception as error:  # noqa: BLE001 - e.g. safetensors' error for a truncated weights file
-        if not Path(name_or_path).expanduser().is_dir():
+    except Exception as error:  # noqa: BLE001 - in a folder, e.g. safetensors' error for a truncated weights file
+        if not isinstance(error, (OSError, ValueError)) and not Path(name_or_path).expanduser().is_dir():
             raise
         raise not_on_disk_error(name_or_path, error, flag) from None
 

@@ -154,6 +154,18 @@ def python_model(spec: str) -> Any:
     return model
 
 
+def models_own(method: str, call):
+    """``call()``, a method of the model's own: a bug in it keeps its traceback, with a note naming
+    the method (a ``CodemixError`` is the model's own clear message and passes as it is)."""
+    try:
+        return call()
+    except CodemixError:
+        raise
+    except Exception as error:
+        error.add_note(f"codemix: raised by the model's {method}()")
+        raise
+
+
 def describe_model(model: Any, spec: str | None = None) -> dict[str, Any]:
     """What meta.json records about a model: spec, kind and whatever ``describe()`` adds.
 
@@ -162,11 +174,7 @@ def describe_model(model: Any, spec: str | None = None) -> dict[str, Any]:
     """
     described = {}
     if callable(getattr(model, "describe", None)):
-        try:
-            returned = model.describe()
-        except Exception as error:  # the model's own bug: its traceback, plus where
-            error.add_note("codemix: raised by the model's describe(), which meta.json records")
-            raise
+        returned = models_own("describe", model.describe)
         if not isinstance(returned, Mapping):
             raise CodemixError(f"the model's describe() returned a {type(returned).__name__}, not a dict of what "
                                "meta.json should record about it")

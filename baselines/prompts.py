@@ -117,6 +117,7 @@ def _check_slots(source: Path, data: dict, task) -> None:
         if key not in data:
             continue
         allowed = slots_of(key, task.level)
+        listed = ", ".join("{" + slot + "}" for slot in sorted(allowed))
         try:
             fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(data[key])
                       if name is not None]
@@ -126,12 +127,11 @@ def _check_slots(source: Path, data: dict, task) -> None:
         for name, spec, conversion in fields:
             if name not in allowed or spec or conversion:
                 shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-                raise CodemixError(f"{source}: {key!r} names the slot {shown[:60]!r}; its slots are "
-                                   f"{', '.join('{' + slot + '}' for slot in sorted(allowed))} (plain names only), "
-                                   "and a literal brace is written {{ or }}")
+                raise CodemixError(f"{source}: {key!r} names the slot {shown[:60]!r}; its slots are {listed} "
+                                   "(plain names only), and a literal brace is written {{ or }}")
         if key == "query" and not {name for name, _, _ in fields} & allowed:
-            raise CodemixError(f"{source}: 'query' never names {', '.join('{' + slot + '}' for slot in sorted(allowed))}, "
-                               "so the prompt would not show the item to classify")
+            raise CodemixError(f"{source}: 'query' never names {listed}, so the prompt would not show the item to "
+                               "classify")
 
 
 def language_pair(pair: str) -> str:

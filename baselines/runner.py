@@ -50,9 +50,14 @@ def check_save_model(path: str | Path, name: str) -> None:
                                "new or empty folder (nothing was overwritten)")
         return
     check_output_file(path, "--save-model")
-    if path.is_file() and path.stat().st_size and path.read_bytes()[:1] != b"\x80":
+    if path.is_file() and path.stat().st_size and _first_byte(path) != b"\x80":
         raise CodemixError(f"--save-model {path} exists and is not a saved model; pass a new path (nothing was "
                            "overwritten)")
+
+
+def _first_byte(path: Path) -> bytes:
+    with open(path, "rb") as handle:  # a saved model may be hundreds of megabytes: one byte tells
+        return handle.read(1)
 
 
 def run_baseline(name: str, task_name: str, corpus: str, data_dir=None, out=None, seed: int = 0,

@@ -46,14 +46,21 @@ def _texts(texts: list[str], key) -> list[str]:
     return [key(t) for t in texts if t.strip()]
 
 
-def _columns(split) -> tuple[list[str], list]:
-    """A split's texts and domains, read once: a loaded split by its columns, a streamed one record by record."""
+def _columns(split, what: str = "a split") -> tuple[list[str], list]:
+    """A split's texts and domains, read once: a loaded split by its columns, a streamed one or a
+    list of records one by one (each a dict with a text string)."""
     from datasets import Dataset
 
     if isinstance(split, Dataset):
-        return list(split["text"]), list(split["domain"])
-    rows = [(record["text"], record.get("domain")) for record in split]
-    return [text for text, _ in rows], [domain for _, domain in rows]
+        domains = list(split["domain"]) if "domain" in split.column_names else [None] * split.num_rows
+        return list(split["text"]), domains
+    texts, domains = [], []
+    for index, record in enumerate(split):
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise CodemixError(f"item #{index} of {what} has no text string: {record!r:.60}")
+        texts.append(record["text"])
+        domains.append(record.get("domain"))
+    return texts, domains
 
 
 def split_overlaps(name: str, dataset) -> list[Overlap]:
@@ -102,21 +109,6 @@ def _count_in(texts: list[str], reference: list[str]) -> int:
     return sum(1 for t in texts if t in known)
 
 
-def _split_texts(split):
-    """The texts of a split: a loaded one by its column, a streamed one or a list of records one by one."""
-    from datasets import Dataset
-
-    if isinstance(split, Dataset):
-        return split["text"]
-    texts = []
-    for index, record in enumerate(split):
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise CodemixError(f"dedupe compares records' texts; item #{index} of a split to compare against has no "
-                               f"text string: {record!r:.60}")
-        texts.append(record["text"])
-    return texts
-
-
 def dedupe(dataset, *against, normalised: bool = True):
     """``(dataset without the records whose text occurs in any of ``against``, number removed)``.
 
@@ -130,7 +122,7 @@ def dedupe(dataset, *against, normalised: bool = True):
         raise CodemixError(f"dedupe filters a loaded split (a datasets.Dataset, from codemix.load without "
                            f"streaming=True), not {type(dataset).__name__}")
     key = normalise_for_overlap if normalised else (lambda t: t)
-    known = {key(t) for other in against for t in _split_texts(other) if t.strip()}
+    known = {key(t) for other in against for t in _columns(other, "a split to compare against")[0] if t.strip()}
     from codemix.loaders.cache import quiet_datasets
 
     with quiet_datasets():
